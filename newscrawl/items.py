@@ -1,0 +1,63 @@
+"""The article item: one stored news article."""
+
+from __future__ import annotations
+
+import scrapy
+
+#: Every field of an article, in the order exports show them.
+ARTICLE_FIELDS: tuple[str, ...] = (
+    "url",
+    "canonical_url",
+    "site",
+    "title",
+    "authors",
+    "published_at",
+    "published_raw",
+    "modified_at",
+    "modified_raw",
+    "body",
+    "description",
+    "lead_image_url",
+    "lead_image_caption",
+    "tags",
+    "section",
+    "language",
+    "paywalled",
+    "word_count",
+    "content_hash",
+    "fetched_at",
+)
+
+#: Fields that hold lists; every other field holds one value or None.
+LIST_FIELDS: frozenset[str] = frozenset({"authors", "tags"})
+
+
+class ArticleItem(scrapy.Item):
+    """A news article.
+
+    ``published_at`` / ``modified_at`` are ISO 8601 strings in UTC
+    (``2024-12-11T13:18:00+00:00``); ``*_raw`` keep the value as the page gave
+    it. ``body`` is plain text, paragraphs separated by one blank line.
+    ``authors`` and ``tags`` are lists of strings.
+    """
+
+    url = scrapy.Field()
+    canonical_url = scrapy.Field()
+    site = scrapy.Field()
+    title = scrapy.Field()
+    authors = scrapy.Field()
+    published_at = scrapy.Field()
+    published_raw = scrapy.Field()
+    modified_at = scrapy.Field()
+    modified_raw = scrapy.Field()
+    body = scrapy.Field()
+    description = scrapy.Field()
+    lead_image_url = scrapy.Field()
+    lead_image_caption = scrapy.Field()
+    tags = scrapy.Field()
+    section = scrapy.Field()
+    language = scrapy.Field()
+    paywalled = scrapy.Field()
+    word_count = scrapy.Field()
+    content_hash = scrapy.Field()
+    fetched_at = scrapy.Field()

@@ -1,0 +1,1 @@
+"""Item pipelines: validate, dedupe, store (one component per module)."""

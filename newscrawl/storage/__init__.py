@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, engine from URL, upserts, migrations. No Scrapy imports."""

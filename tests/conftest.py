@@ -1,0 +1,92 @@
+"""Shared fixtures: fixture-site servers, real PostgreSQL and Redis.
+
+Services: on a user's machine without PostgreSQL or Redis, tests that need them
+skip with the reason; in CI (``CI=true``) they fail instead, so a down service
+can never turn into a silent green run.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from newscrawl.devserver import SiteServer
+
+TESTS = Path(__file__).parent
+SITES = TESTS / "sites"
+SHARED_BENCHMARKS = TESTS.parent.parent / "shared" / "benchmarks"
+PG_ADMIN_URL = os.environ.get(
+    "NEWSCRAWL_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+REDIS_URL = os.environ.get("NEWSCRAWL_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def require_service(name: str, host: str, port: int) -> None:
+    if _port_open(host, port):
+        return
+    msg = f"{name} is not reachable at {host}:{port}"
+    if IN_CI:
+        pytest.fail(f"{msg}; CI must run this test (start it in .ci/run)")
+    pytest.skip(f"{msg}; start it to run this test")
+
+
+@pytest.fixture
+def serve_site() -> Iterator[Callable[[str | Path], SiteServer]]:
+    """Start a fixture site by name (a folder of tests/sites) or path."""
+    servers: list[SiteServer] = []
+
+    def start(name: str | Path) -> SiteServer:
+        root = Path(name) if Path(name).is_absolute() else SITES / name
+        server = SiteServer(root).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, dropped afterwards."""
+    require_service("PostgreSQL", "127.0.0.1", 5432)
+    from sqlalchemy import create_engine, text
+
+    name = f"newscrawl_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        base, _, _ = PG_ADMIN_URL.rpartition("/")
+        yield f"{base}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    require_service("Redis", "127.0.0.1", 6379)
+    return REDIS_URL
+
+
+@pytest.fixture(scope="session")
+def shared_benchmarks() -> Path:
+    if not SHARED_BENCHMARKS.is_dir():
+        pytest.skip(f"benchmark data not found at {SHARED_BENCHMARKS} (only on team machines)")
+    return SHARED_BENCHMARKS
