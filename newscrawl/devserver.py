@@ -8,6 +8,8 @@ It serves one site directory the way a real news site behaves, which
   ``news/index@page=2.html``) and is otherwise ignored, as sites ignore ``utm_*``;
 - ``_redirects.json`` at the site root maps paths to 301 targets, and
   ``_headers.json`` maps paths to extra response headers;
+- the token ``{{ORIGIN}}`` in text files becomes ``http://HOST:PORT``, so sitemaps,
+  feeds and canonical links can carry absolute URLs although the port is random;
 - ETag and Last-Modified with 304 answers to conditional requests;
 - every request path is recorded in ``server.requests`` so tests can assert
   what a crawl fetched (and that it never fetched a robots-disallowed path).
@@ -36,6 +38,9 @@ _TYPES = {
     ".css": "text/css",
     ".gz": "application/gzip",
 }
+
+
+_TEMPLATED = frozenset({".html", ".xml", ".rss", ".atom", ".json", ".txt"})
 
 
 class SiteServer:
@@ -150,6 +155,8 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                     self.wfile.write(body)
                 return
             data = file.read_bytes()
+            if file.suffix in _TEMPLATED:
+                data = data.replace(b"{{ORIGIN}}", site.url.rstrip("/").encode("ascii"))
             etag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'
             mtime = file.stat().st_mtime
             if self._not_modified(etag, mtime):

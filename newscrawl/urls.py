@@ -1,0 +1,91 @@
+"""URL identity: canonical article URLs and dedupe keys.
+
+``canonicalize`` gives the URL we store: the publisher's URL with tracking
+parameters, fragments, default ports and AMP markers removed (w3lib does the
+escaping and query sorting). ``url_key`` is looser and only for "have we seen
+this?": it also ignores scheme, a leading ``www.`` and a trailing slash, which
+real sites serve interchangeably.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url, safe_url_string
+
+#: Query parameters that only track the visitor; never part of a page's identity.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "ocid",
+        "cmpid",
+        "ref_src",
+        "ref_url",
+        "s_cid",
+        "sr_share",
+        "share",
+        "smid",
+        "amp",
+        "outputtype",
+        "__twitter_impression",
+    }
+)
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "ito")
+_AMP_PATH = re.compile(r"(?:^/amp(?=/)|/amp/?$|\.amp(?=\.html?$))", re.IGNORECASE)
+
+
+def is_tracking_param(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def canonicalize(url: str) -> str:
+    """The stored form of ``url``.
+
+    >>> canonicalize("HTTP://Example.com:80/amp/news/a-b?utm_source=x&id=2#top")
+    'http://example.com/news/a-b?id=2'
+    """
+    parts = urlsplit(safe_url_string(url.strip()))
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    query = [(k, v) for k, v in query if not is_tracking_param(k)]
+    path = _AMP_PATH.sub("", parts.path) or "/"
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    if port and (scheme, port) not in {("http", 80), ("https", 443)}:
+        host = f"{host}:{port}"
+    cleaned = urlunsplit((scheme, host, path, urlencode(query), ""))
+    return canonicalize_url(cleaned, keep_fragments=False)
+
+
+def url_key(url: str) -> str:
+    """A key equal for URLs that name the same page on real sites."""
+    parts = urlsplit(canonicalize(url))
+    host = parts.netloc.removeprefix("www.")
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("", host, path, parts.query, "")).lstrip("/")
+
+
+def same_site(url: str, other: str) -> bool:
+    """True when both URLs are on one site: same host (ignoring ``www.``) and port."""
+    a, b = urlsplit(url), urlsplit(other)
+    return _host_port(a.hostname, a.port) == _host_port(b.hostname, b.port)
+
+
+def _host_port(host: str | None, port: int | None) -> tuple[str, int | None]:
+    return ((host or "").lower().removeprefix("www."), port if port not in (80, 443) else None)

@@ -1,0 +1,42 @@
+import pytest
+
+from newscrawl.urls import canonicalize, is_tracking_param, same_site, url_key
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://ex.com/a/b/?utm_source=tw&utm_medium=x", "https://ex.com/a/b/"),
+        ("https://ex.com/a?fbclid=123&id=7", "https://ex.com/a?id=7"),
+        ("https://ex.com/a?gclid=1", "https://ex.com/a"),
+        ("HTTPS://EX.com:443/A", "https://ex.com/A"),
+        ("http://ex.com:8080/a#comments", "http://ex.com:8080/a"),
+        ("https://ex.com/amp/news/story-1", "https://ex.com/news/story-1"),
+        ("https://ex.com/2024/12/11/story/amp/", "https://ex.com/2024/12/11/story"),
+        ("https://ex.com/news/story.amp.html", "https://ex.com/news/story.html"),
+        ("https://ex.com/a?b=2&a=1", "https://ex.com/a?a=1&b=2"),
+        ("https://ex.com/a?amp=1", "https://ex.com/a"),
+        ("https://ex.com/news/ampere-record", "https://ex.com/news/ampere-record"),
+        ("https://ex.com/latest?page=2", "https://ex.com/latest?page=2"),
+        ("https://ex.com/a b", "https://ex.com/a%20b"),
+    ],
+)
+def test_canonicalize(url: str, expected: str) -> None:
+    assert canonicalize(url) == expected
+
+
+def test_url_key_ignores_scheme_www_and_trailing_slash() -> None:
+    assert url_key("https://www.ex.com/a/") == url_key("http://ex.com/a")
+    assert url_key("https://ex.com/a") != url_key("https://ex.com/b")
+    assert url_key("https://ex.com/a?page=2") != url_key("https://ex.com/a?page=3")
+
+
+def test_tracking_params() -> None:
+    assert is_tracking_param("UTM_Campaign")
+    assert not is_tracking_param("page")
+
+
+def test_same_site() -> None:
+    assert same_site("http://127.0.0.1:8000/a", "http://127.0.0.1:8000/b")
+    assert not same_site("http://127.0.0.1:8000/a", "http://127.0.0.1:8001/a")
+    assert same_site("https://www.ex.com/a", "https://ex.com:443/b")
