@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import socket
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from newscrawl.devserver import SiteServer
+from newscrawl.storage.engine import make_engine
+from newscrawl.storage.testing import fresh_postgres_database
 
 TESTS = Path(__file__).parent
 SITES = TESTS / "sites"
@@ -64,19 +66,22 @@ def serve_site() -> Iterator[Callable[[str | Path], SiteServer]]:
 def pg_url() -> Iterator[str]:
     """A fresh PostgreSQL database for this test session, dropped afterwards."""
     require_service("PostgreSQL", "127.0.0.1", 5432)
-    from sqlalchemy import create_engine, text
+    with fresh_postgres_database(PG_ADMIN_URL, prefix="newscrawl_test") as url:
+        yield url
 
-    name = f"newscrawl_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        base, _, _ = PG_ADMIN_URL.rpartition("/")
-        yield f"{base}/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An engine on an empty database of its own: a SQLite file, or a new PG database."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'news.db'}")
+        yield engine
+        engine.dispose()
+        return
+    with fresh_postgres_database(request.getfixturevalue("pg_url")) as url:
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
 
 
 @pytest.fixture(scope="session")

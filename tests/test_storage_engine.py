@@ -1,0 +1,79 @@
+"""make_engine and redact_url against real SQLite files and the real PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from newscrawl.storage.engine import SQLITE_BUSY_TIMEOUT_MS, make_engine, redact_url
+
+
+def test_sqlite_engine_creates_directory_and_sets_pragmas(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "deeper" / "news.db"
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            journal = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+            foreign_keys = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+            busy = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
+        assert path.parent.is_dir()
+        assert journal == "wal"
+        assert foreign_keys == 1
+        assert busy == SQLITE_BUSY_TIMEOUT_MS
+    finally:
+        engine.dispose()
+
+
+def test_sqlite_in_memory_needs_no_directory() -> None:
+    engine = make_engine("sqlite://")
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT 1")).scalar() == 1
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql://u:p@127.0.0.1/db", "postgres://u:p@127.0.0.1/db"],
+)
+def test_postgres_urls_without_driver_use_psycopg(url: str) -> None:
+    engine = make_engine(url)  # no connection is made until first use
+    try:
+        assert engine.dialect.name == "postgresql"
+        assert engine.dialect.driver == "psycopg"
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_engine_connects(pg_url: str) -> None:
+    engine = make_engine(pg_url)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT 41 + 1")).scalar() == 42
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "postgresql+psycopg://crawler:s3cr%40t@db.example:5432/news",
+            "postgresql+psycopg://crawler:***@db.example:5432/news",
+        ),
+        ("postgresql://crawler@db.example/news", "postgresql://crawler@db.example/news"),
+        ("sqlite:///data/news.db", "sqlite:///data/news.db"),
+    ],
+)
+def test_redact_url_hides_only_the_password(url: str, expected: str) -> None:
+    assert redact_url(url) == expected
+
+
+def test_redact_url_on_an_unparsable_url_still_hides_the_password() -> None:
+    redacted = redact_url("not a url://user:hunter2@host/db")
+    assert "hunter2" not in redacted
+    assert "user:***@host" in redacted
