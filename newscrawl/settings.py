@@ -24,12 +24,22 @@ NEWSCRAWL_CONTACT_URL = os.environ.get(
 NEWSCRAWL_MAX_ARTICLES = 0
 #: How many pages deep one chain of listing pages ("More news", ?page=N) may go.
 NEWSCRAWL_MAX_LISTING_DEPTH = 30
+#: Listing pages in a row without an unseen article link before a listing chain stops.
+NEWSCRAWL_EMPTY_PAGES_GRACE = 2
 #: ISO date; articles published before it are not stored and listings stop paginating.
 NEWSCRAWL_SINCE = ""
 #: Minimum words in a body for a page to be stored as an article.
 NEWSCRAWL_MIN_WORDS = 40
 #: How many items the store pipeline writes per transaction.
 NEWSCRAWL_STORE_BATCH_SIZE = 50
+
+#: A live progress line on stderr (the CLI turns it on for terminals).
+NEWSCRAWL_PROGRESS = False
+NEWSCRAWL_PROGRESS_INTERVAL = 1.0
+
+EXTENSIONS = {
+    "newscrawl.extensions.progress.ProgressLine": 500,
+}
 
 # --- politeness ---
 USER_AGENT = f"newscrawl/{__version__} (+{NEWSCRAWL_CONTACT_URL})"

@@ -1,0 +1,152 @@
+"""Write articles to the database in batches, off the reactor thread."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+from scrapy.statscollectors import StatsCollector
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from newscrawl.items import ARTICLE_FIELDS
+from newscrawl.storage.engine import make_engine, redact_url
+from newscrawl.storage.migrate import ensure_schema
+from newscrawl.storage.repository import ArticleRepository, UpsertResult
+
+logger = logging.getLogger(__name__)
+
+#: crawl_runs counters and the stats they are read from.
+RUN_COUNTERS = {
+    "pages": "response_received_count",
+    "new": "newscrawl/store/new",
+    "updated": "newscrawl/store/updated",
+    "unchanged": "newscrawl/store/unchanged",
+    "duplicates": "newscrawl/store/duplicates",
+    "failed": "newscrawl/store/failed",
+}
+
+
+class StorePipeline:
+    """Upserts articles on ``canonical_url`` through SQLAlchemy.
+
+    Items are buffered and written ``NEWSCRAWL_STORE_BATCH_SIZE`` at a time in a
+    worker thread, so the database never blocks the crawl. A batch that fails is
+    retried one item at a time, so one bad row cannot lose the others; the rows
+    that still fail are logged and counted. The schema is created or upgraded
+    when the spider opens; a crawl_runs row records the run.
+
+    Settings: ``NEWSCRAWL_DATABASE_URL``, ``NEWSCRAWL_STORE_BATCH_SIZE``,
+    ``NEWSCRAWL_MAX_ARTICLES`` (a strict cap on articles stored by this run).
+    Stats: ``newscrawl/store/{new,updated,unchanged,duplicates,failed}``.
+    """
+
+    def __init__(
+        self, crawler: Crawler, database_url: str, batch_size: int, max_articles: int = 0
+    ) -> None:
+        assert crawler.stats is not None
+        self.crawler = crawler
+        self.stats: StatsCollector = crawler.stats
+        self.database_url = database_url
+        self.batch_size = max(1, batch_size)
+        self.max_articles = max_articles
+        self.accepted = 0
+        self.buffer: list[dict[str, Any]] = []
+        self.engine: Engine | None = None
+        self.repo: ArticleRepository | None = None
+        self.run_id: int | None = None
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        pipeline = cls(
+            crawler,
+            database_url=crawler.settings.get("NEWSCRAWL_DATABASE_URL"),
+            batch_size=crawler.settings.getint("NEWSCRAWL_STORE_BATCH_SIZE"),
+            max_articles=crawler.settings.getint("NEWSCRAWL_MAX_ARTICLES"),
+        )
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    async def open_spider(self) -> None:
+        await asyncio.to_thread(self._open)
+
+    def _open(self) -> None:
+        self.engine = make_engine(self.database_url)
+        ensure_schema(self.engine)
+        self.repo = ArticleRepository(self.engine)
+        spider = self.crawler.spider
+        arguments = dict(getattr(spider, "run_arguments", {}) or {})
+        self.run_id = self.repo.start_run(
+            spider=spider.name if spider else "?", arguments=arguments
+        )
+        logger.info("Storing articles in %s", redact_url(self.database_url))
+
+    async def process_item(self, item: object) -> object:
+        row = _row(item)
+        if self.max_articles and self.accepted >= self.max_articles:
+            # CloseSpider stops the crawl, but items already in flight would overshoot.
+            self.stats.inc_value("newscrawl/store/over_max_articles")
+            raise DropItem("NEWSCRAWL_MAX_ARTICLES reached")
+        self.accepted += 1
+        self.buffer.append(row)
+        if len(self.buffer) >= self.batch_size:
+            await self.flush()
+        return item
+
+    async def flush(self) -> None:
+        async with self._lock:
+            batch, self.buffer = self.buffer, []
+            if batch:
+                await asyncio.to_thread(self._write, batch)
+
+    async def close_spider(self) -> None:
+        await self.flush()
+
+    async def spider_closed(self, spider: object, reason: str) -> None:
+        # After close_spider: the reason is known only now, and the run row wants it.
+        await asyncio.to_thread(self._close, reason)
+
+    def _write(self, batch: Sequence[Mapping[str, Any]]) -> None:
+        assert self.repo is not None
+        try:
+            self._count(self.repo.upsert_articles(batch))
+            return
+        except (SQLAlchemyError, ValueError):
+            logger.exception("A batch of %d articles failed; writing them one by one", len(batch))
+        for row in batch:
+            try:
+                self._count(self.repo.upsert_articles([row]))
+            except (SQLAlchemyError, ValueError):
+                self.stats.inc_value("newscrawl/store/failed")
+                logger.exception("Could not store %s", row.get("url"))
+
+    def _count(self, result: UpsertResult) -> None:
+        self.stats.inc_value("newscrawl/store/new", result.new)
+        self.stats.inc_value("newscrawl/store/updated", result.updated)
+        self.stats.inc_value("newscrawl/store/unchanged", result.unchanged)
+
+    def _close(self, reason: str) -> None:
+        if self.repo is not None and self.run_id is not None:
+            counts = {name: int(self.stats.get_value(key, 0)) for name, key in RUN_COUNTERS.items()}
+            counts["duplicates"] += int(
+                self.stats.get_value("newscrawl/dedupe/dropped_canonical", 0)
+            )
+            counts["duplicates"] += int(self.stats.get_value("newscrawl/dedupe/dropped_content", 0))
+            ok = reason in {"finished", "closespider_itemcount"}
+            self.repo.finish_run(self.run_id, counts=counts, status="ok" if ok else reason)
+        if self.engine is not None:
+            self.engine.dispose()
+
+
+def _row(item: object) -> dict[str, Any]:
+    adapter = ItemAdapter(item)
+    if not adapter.get("canonical_url"):
+        raise DropItem("no canonical_url")
+    return {name: adapter.get(name) for name in ARTICLE_FIELDS}
