@@ -66,7 +66,10 @@ class SiteServer:
         return f"http://{host}:{port}/"
 
     def start(self) -> SiteServer:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        # A short poll interval: stop() waits for it, and tests start many servers.
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -164,15 +167,18 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
                 self.send_header("ETag", etag)
                 self.end_headers()
                 return
-            self.send_response(200)
-            self.send_header("Content-Type", _content_type(file, data))
-            self.send_header("Content-Length", str(len(data)))
-            self.send_header("ETag", etag)
-            self.send_header("Last-Modified", formatdate(mtime, usegmt=True))
+            headers = {
+                "Content-Type": _content_type(file, data),
+                "Content-Length": str(len(data)),
+                "ETag": etag,
+                "Last-Modified": formatdate(mtime, usegmt=True),
+            }
             extra = site._json_table("_headers.json").get(path_only, {})
-            if isinstance(extra, dict):
-                for key, value in extra.items():
-                    self.send_header(str(key), str(value))
+            if isinstance(extra, dict):  # replaces, not adds: one Content-Type only
+                headers.update({str(k): str(v) for k, v in extra.items()})
+            self.send_response(200)
+            for key, value in headers.items():
+                self.send_header(key, value)
             self.end_headers()
             if send_body:
                 self.wfile.write(data)
