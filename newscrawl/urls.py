@@ -87,5 +87,25 @@ def same_site(url: str, other: str) -> bool:
     return _host_port(a.hostname, a.port) == _host_port(b.hostname, b.port)
 
 
+def trusted_canonical(declared: object, url: str) -> str | None:
+    """The declared rel=canonical of the page at ``url``, when it can be trusted.
+
+    Trusted: an absolute http(s) URL on the same site that is neither the home
+    page nor an ancestor of ``url`` (sites that point every page's canonical at
+    the home page or a section would otherwise fold all articles into one).
+    An off-site canonical names the original publisher of a syndicated copy:
+    not this site's URL for the article, so it is not trusted here either.
+    """
+    if not isinstance(declared, str) or not declared.startswith(("http://", "https://")):
+        return None
+    if not same_site(declared, url):
+        return None
+    path = urlsplit(declared).path.rstrip("/")
+    here = urlsplit(url).path.rstrip("/")
+    if not path or (here.startswith(path + "/") and path != here):
+        return None
+    return declared
+
+
 def _host_port(host: str | None, port: int | None) -> tuple[str, int | None]:
     return ((host or "").lower().removeprefix("www."), port if port not in (80, 443) else None)

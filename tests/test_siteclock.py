@@ -50,3 +50,17 @@ def test_a_contradicting_pair_is_ignored() -> None:
         datetime(2024, 12, 12, 15, 45), datetime(2024, 12, 12, 10, 0, tzinfo=UTC)
     )
     assert clock.to_utc(datetime(2024, 12, 13, 10, 0)) == datetime(2024, 12, 13, 8, 0, tzinfo=UTC)
+
+
+def test_date_pairs_pair_local_with_offset_times_of_the_same_moment() -> None:
+    from newscrawl.extract.siteclock import date_pairs, is_local_time
+
+    raws = ["December 11, 2024 3:18 PM", "2024-12-11T15:18:00+02:00", "2024-12-10T08:00:00Z"]
+    pairs = date_pairs(raws)
+    assert pairs == [
+        (datetime(2024, 12, 11, 15, 18), datetime(2024, 12, 11, 15, 18, tzinfo=KYIV_WINTER))
+    ]
+    assert is_local_time("December 11, 2024 3:18 PM")
+    assert not is_local_time("2024-12-11T15:18:00+02:00")
+    assert not is_local_time("not a date")
+    assert not is_local_time("2024-12-11")

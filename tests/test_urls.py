@@ -40,3 +40,21 @@ def test_same_site() -> None:
     assert same_site("http://127.0.0.1:8000/a", "http://127.0.0.1:8000/b")
     assert not same_site("http://127.0.0.1:8000/a", "http://127.0.0.1:8001/a")
     assert same_site("https://www.ex.com/a", "https://ex.com:443/b")
+
+
+@pytest.mark.parametrize(
+    ("declared", "url", "trusted"),
+    [
+        ("http://a.test/news/story", "http://a.test/partner/story", True),
+        ("http://a.test/", "http://a.test/news/story", False),  # home page
+        ("http://a.test/news/", "http://a.test/news/story", False),  # its section
+        ("http://b.test/news/story", "http://a.test/news/story", False),  # other site
+        ("/news/story", "http://a.test/x", False),  # not absolute
+        (None, "http://a.test/x", False),
+        ("http://a.test/news/story", "http://a.test/news/story", True),
+    ],
+)
+def test_trusted_canonical(declared: object, url: str, trusted: bool) -> None:
+    from newscrawl.urls import trusted_canonical
+
+    assert (trusted_canonical(declared, url) is not None) is trusted

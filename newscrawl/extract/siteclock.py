@@ -13,11 +13,16 @@ October time at +03:00 (summer time in most +02:00 zones).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from newscrawl.processors import parse_local
+
+_TIME_OF_DAY = re.compile(r"\d{1,2}[:.h]\d{2}")
 #: Offsets are whole quarter hours and at most 14 hours from UTC.
 _QUARTER = timedelta(minutes=15)
 _MAX_OFFSET = timedelta(hours=14)
@@ -39,6 +44,23 @@ def offset_of(local: datetime, instant: datetime) -> timedelta | None:
     if abs(offset) > _MAX_OFFSET or offset % _QUARTER:
         return None
     return offset
+
+
+def date_pairs(raws: Iterable[str]) -> list[tuple[datetime, datetime]]:
+    """(local, instant) pairs among date strings for one event: naive ones with aware ones."""
+    parsed = [d for d in (parse_local(raw) for raw in raws) if d is not None]
+    naive = [d for d in parsed if d.tzinfo is None]
+    aware = [d for d in parsed if d.tzinfo is not None]
+    return [(n, a) for n in naive for a in aware if offset_of(n, a) is not None]
+
+
+def is_local_time(raw: str | None) -> bool:
+    """True when ``raw`` names a time of day without an offset ("Dec 9, 2024 1:50 PM").
+
+    A bare date ("2024-12-09") is not: it has no hour for a zone to shift.
+    """
+    when = parse_local(raw)
+    return when is not None and when.tzinfo is None and bool(_TIME_OF_DAY.search(str(raw)))
 
 
 class SiteClock:

@@ -52,7 +52,7 @@ class SiteProfile:
     name: str
     start_urls: tuple[str, ...] = ()
     allowed_domains: tuple[str, ...] = ()
-    timezone: str = "UTC"
+    timezone: str | None = None  # None: learned from the site's own pages
     render: str = "never"
     selectors: dict[str, str] = field(default_factory=dict)
 
@@ -73,13 +73,14 @@ class SiteProfile:
             raise ProfileError(f"{source}: 'name' must be a non-empty string")
         start_urls = _str_list(data.get("start_urls", []), "start_urls", source)
         allowed = _str_list(data.get("allowed_domains", []), "allowed_domains", source)
-        timezone = data.get("timezone", "UTC")
-        if not isinstance(timezone, str):
-            raise ProfileError(f"{source}: 'timezone' must be a string")
-        try:
-            ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ProfileError(f"{source}: unknown timezone {timezone!r}") from exc
+        timezone = data.get("timezone")
+        if timezone is not None:
+            if not isinstance(timezone, str):
+                raise ProfileError(f"{source}: 'timezone' must be a string")
+            try:
+                ZoneInfo(timezone)
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise ProfileError(f"{source}: unknown timezone {timezone!r}") from exc
         render = data.get("render", "never")
         if render not in RENDER_MODES:
             raise ProfileError(f"{source}: 'render' must be one of {sorted(RENDER_MODES)}")

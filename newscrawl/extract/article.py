@@ -1,0 +1,165 @@
+"""Article extraction: every layer on one parsed tree, merged per field.
+
+Layers, most trusted first: the site profile's selectors, JSON-LD and
+microdata (extruct), OpenGraph / twitter / meta / Dublin Core, the visible
+markup, then trafilatura for the body and htmldate for a missing date.
+"""
+
+from __future__ import annotations
+
+import logging
+from copy import deepcopy
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import htmldate
+import lxml.html
+from lxml.etree import ParserError
+from lxml.html import HtmlElement
+
+from newscrawl.extract.body import PageFacts, extract_body
+from newscrawl.extract.evaluate import shingles
+from newscrawl.extract.markup import markup_fields
+from newscrawl.extract.merge import merge_layers
+from newscrawl.extract.profile import profile_fields
+from newscrawl.extract.structured import jsonld_fields, meta_layers, microdata_fields
+from newscrawl.processors import is_site_name, split_authors, strip_title_suffix
+from newscrawl.sites import SiteProfile
+
+logger = logging.getLogger(__name__)
+
+#: JSON-LD articleBody replaces the extracted body only when it holds at least
+#: this share of the extracted text's shingles (it is the same story) and is
+#: this much longer (the extraction missed part of it). Measured on the AEB
+#: pages: articleBody is often a teaser, or the full text plus furniture, so
+#: it rarely beats the cleaned extraction when both are there.
+ARTICLE_BODY_COVERAGE = 0.9
+ARTICLE_BODY_LONGER = 1.5
+
+
+@dataclass
+class ExtractedArticle:
+    """Chosen raw values per field and the layer each came from."""
+
+    fields: dict[str, Any]
+    sources: dict[str, str] = field(default_factory=dict)
+    #: Every layer's raw publication date, winner or not: a page that prints a
+    #: local time beside an offset-bearing one teaches the site's time zone.
+    published_candidates: list[str] = field(default_factory=list)
+
+
+# Comments and processing instructions removed: trafilatura expects a tree
+# without them (a comment inside a paragraph cuts the paragraph short).
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
+)
+
+
+@lru_cache(maxsize=4)
+def parse_html(html: str) -> HtmlElement:
+    """Parse a page once; callers on the same string share the tree.
+
+    The cached tree must not be modified: layers that prune work on a copy.
+    """
+    try:
+        return lxml.html.document_fromstring(html, parser=_PARSER)
+    except (ParserError, ValueError):
+        # ValueError: a str with an XML encoding declaration; bytes parse fine.
+        return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+
+
+def extract_article(html: str, url: str, profile: SiteProfile | None = None) -> ExtractedArticle:
+    """All article fields of one page, with the layer that won each."""
+    tree = parse_html(html)
+    og, meta = meta_layers(tree, url)
+    layers: dict[str, dict[str, Any]] = {
+        "profile": profile_fields(tree, url, profile) if profile else {},
+        "jsonld": jsonld_fields(tree, url),
+        "microdata": microdata_fields(tree, url),
+        "opengraph": og,
+        "meta": meta,
+        "markup": markup_fields(tree),
+    }
+    site_name = _site_name(layers)
+    for layer in layers.values():
+        if layer.get("title"):
+            layer["title"] = strip_title_suffix(layer["title"], site_name)
+    if is_site_name(layers["markup"].get("title") or "", site_name):
+        # A logo set in an <h1> ("The Courier") is not the headline.
+        layers["markup"].pop("title")
+    if "body" not in layers["profile"]:
+        layers["trafilatura"] = {"body": extract_body(tree, url, _page_facts(layers))}
+        _use_complete_article_body(layers)
+    if not any(layers[n].get("published_raw") for n in layers):
+        layers["htmldate"] = {"published_raw": _htmldate(tree, url)}
+    fields, sources = merge_layers(layers, site_name)
+    candidates = [str(v) for v in (layer.get("published_raw") for layer in layers.values()) if v]
+    return ExtractedArticle(fields=fields, sources=sources, published_candidates=candidates)
+
+
+def _site_name(layers: dict[str, dict[str, Any]]) -> str | None:
+    for name in ("opengraph", "jsonld", "microdata"):
+        value = layers[name].get("site_name")
+        if value:
+            return str(value)
+    return None
+
+
+def _first_value(layers: dict[str, dict[str, Any]], key: str, order: tuple[str, ...]) -> Any:
+    for name in order:
+        value = layers.get(name, {}).get(key)
+        if value:
+            return value
+    return None
+
+
+def _page_facts(layers: dict[str, dict[str, Any]]) -> PageFacts:
+    """Headline, section and every author name any layer found, for the body filter."""
+    authors: list[str] = []
+    for layer in layers.values():
+        authors.extend(split_authors(layer.get("authors")))
+    return PageFacts(
+        title=_first_value(layers, "title", ("profile", "jsonld", "markup", "opengraph")),
+        section=_first_value(layers, "section", ("profile", "markup", "jsonld", "opengraph")),
+        authors=tuple(authors),
+    )
+
+
+def _use_complete_article_body(layers: dict[str, dict[str, Any]]) -> None:
+    """Keep JSON-LD articleBody only when it is the whole text.
+
+    Many sites put a teaser or the first paragraphs in articleBody; those
+    would silently cut the body. It wins over trafilatura only when it covers
+    what trafilatura found and is clearly longer; otherwise it is dropped.
+    """
+    structured = layers["jsonld"].pop("body", None)
+    extracted = layers["trafilatura"].get("body")
+    if not structured:
+        return
+    if not extracted:
+        layers["jsonld"]["body"] = structured
+        return
+    want, got = shingles(extracted), shingles(structured)
+    total = sum(want.values()) or 1
+    coverage = sum((want & got).values()) / total
+    if coverage >= ARTICLE_BODY_COVERAGE and sum(got.values()) >= ARTICLE_BODY_LONGER * total:
+        layers["jsonld"]["body"] = structured
+
+
+def _htmldate(tree: HtmlElement, url: str) -> str | None:
+    """htmldate's guess of the original publication date (a last resort)."""
+    try:
+        found = htmldate.find_date(
+            deepcopy(tree),
+            url=url,
+            original_date=True,
+            extensive_search=False,
+            outputformat="%Y-%m-%dT%H:%M:%S",
+        )
+    except Exception:  # htmldate is a heuristic; a failure only means "no date"
+        logger.debug("htmldate failed on %s", url, exc_info=True)
+        return None
+    # htmldate pads a date it found without a time (in the URL, say) with
+    # midnight; keep it a date, so nobody takes it for a time of day.
+    return found.removesuffix("T00:00:00") if found else None

@@ -1,0 +1,260 @@
+"""Visible-markup layer: headline, byline, printed dates and the lead caption.
+
+Used when structured data is missing or poorer than what a reader sees. All
+rules are generic (element roles, class-name words, text shapes), never a
+particular site's markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from itertools import chain
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from newscrawl.processors import clean_text, split_authors
+
+#: Month names (English) as printed in visible dates.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
+#: "December 11, 2024 3:18 PM", "11 December 2024, 15:18", "2024-12-11 15:18".
+VISIBLE_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}{_TIME}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d{{2}}{_TIME}"
+    rf"|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}(?:[ T]\d{{2}}:\d{{2}})?)",
+    re.IGNORECASE,
+)
+
+_DATE_CLASS_WORDS = ("date", "time", "publish", "posted")
+
+
+def _marked(tree: HtmlElement, *words: str) -> Iterator[HtmlElement]:
+    """Elements whose class or id contains one of ``words`` (lowercase), in page order.
+
+    One XPath for the candidates, then plain string tests: much faster than
+    XPath 1.0 translate() on every element.
+    """
+    for element in tree.xpath("//*[@class or @id]"):
+        marker = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if any(word in marker for word in words):
+            yield element
+
+
+DatesFn = Callable[[], list[tuple[str, str]]]
+_BY_TEXT = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
+MAX_BYLINE_CHARS = 200
+_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:by|writer|writers|reporter)(?:$|[\s_-])", re.I)
+#: A section label above the headline is a word or two.
+MAX_KICKER_CHARS = 30
+#: A date line ("December 11, 2024 3:18 PM Updated ... 1 min read") is short.
+MAX_DATE_LINE = 120
+_UPDATED = re.compile(r"updated|modified|edited", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"^(?:photo|image|picture|credit|source|illustration|foto|fotografia)s?\b.{0,3}[:/]|^\u00a9",
+    re.IGNORECASE,
+)
+_CREDIT_INLINE = re.compile(r"\s*[(\[](?:photo|image|credit)s?\s*:[^)\]]*[)\]]", re.IGNORECASE)
+_TAG_PATH = re.compile(r"/(?:tags?|topics?|keywords?|schlagwort|themen?)/[^/?#]+", re.IGNORECASE)
+_SECTION_PATH = re.compile(
+    r"/(?:sections?|category|categories|rubri[ck]\w*|ressort)/[^/?#]+/?$", re.IGNORECASE
+)
+
+
+def _main_scope(tree: HtmlElement) -> HtmlElement:
+    """The article element when there is exactly one, else the whole page."""
+    articles = tree.xpath("//article")
+    if len(articles) == 1:
+        return articles[0]
+    mains = tree.xpath("//main")
+    return mains[0] if len(mains) == 1 else tree
+
+
+def headline(tree: HtmlElement) -> str | None:
+    """The article's ``<h1>``: inside the article element when there is one."""
+    for scope in (_main_scope(tree), tree):
+        for h1 in scope.iter("h1"):
+            text = clean_text(h1.text_content())
+            if text and len(text) > 3:
+                return text
+    return None
+
+
+def _byline_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements marked as bylines, most explicit markup first (lazily: most pages
+    stop at the first kind)."""
+    yield from tree.xpath("//*[@itemprop='author']")
+    yield from _marked(tree, "byline")
+    yield from tree.xpath("//a[@rel='author']")
+    for element in _marked(tree, "author"):
+        if element.tag not in ("meta", "link"):
+            yield element
+    # Short class names: "rw-by", "post_by", "writer".
+    for element in _main_scope(tree).iter("p", "span", "div", "address", "a"):
+        if _BYLINE_CLASS.search(element.get("class", "")):
+            yield element
+
+
+def byline(tree: HtmlElement) -> list[str]:
+    """Author names from the first byline-like element that yields any."""
+    for element in _byline_elements(tree):
+        if element.tag in ("html", "body", "article", "main"):
+            continue
+        text = clean_text(element.text_content())
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        names = split_authors(text)
+        if names:
+            return names
+    # Last resort: the smallest element that reads "By Jane Doe" (its parent
+    # often runs the date on without a space: "...news desk December 11").
+    found: list[tuple[int, str]] = []
+    for element in _main_scope(tree).iter("p", "span", "div", "address"):
+        text = clean_text(element.text_content())
+        if text and len(text) <= MAX_BYLINE_CHARS and _BY_TEXT.match(text):
+            found.append((len(text), text))
+    for _, text in sorted(found):
+        names = split_authors(text)
+        if names:
+            return names
+    return []
+
+
+def _date_value(element: HtmlElement) -> str | None:
+    value = element.get("content") or element.get("datetime") or element.text_content()
+    return value.strip() if value and value.strip() else None
+
+
+def printed_dates(tree: HtmlElement) -> list[tuple[str, str]]:
+    """(kind, date) for dates printed near the headline, in page order.
+
+    kind is "updated" when the text right before the date says so, else
+    "published". Only short leaf-like elements are read: a date inside a
+    paragraph of the story is not the article's date.
+    """
+    scope = _main_scope(tree)
+    dates: list[tuple[str, str]] = []
+    for element in scope.iter("span", "div", "p", "time", "small", "li"):
+        if len(element) > 2:
+            continue
+        raw = element.text_content()
+        if len(raw) > 3 * MAX_DATE_LINE:
+            continue
+        text = clean_text(raw)
+        if not text or len(text) > MAX_DATE_LINE:
+            continue
+        for match in VISIBLE_DATE.finditer(text):
+            before = text[max(0, match.start() - 20) : match.start()]
+            kind = "updated" if _UPDATED.search(before) else "published"
+            if (kind, match.group(0)) not in dates:
+                dates.append((kind, match.group(0)))
+        if dates:
+            return dates
+    return dates
+
+
+def published(tree: HtmlElement, dates: DatesFn | None = None) -> str | None:
+    """A publication date from ``<time datetime>`` or a printed date near the top.
+
+    ``dates`` returns ``printed_dates(tree)``, computed once by the caller.
+    """
+    scope = _main_scope(tree)
+    for element in scope.xpath(".//*[@itemprop='datePublished']"):
+        value = _date_value(element)
+        if value:
+            return value
+    for time in scope.iter("time"):
+        value = _date_value(time)
+        if value and not _UPDATED.search(f"{time.get('class', '')} {time.text_content()}"):
+            return value
+    for element in _marked(tree, *_DATE_CLASS_WORDS):
+        text = clean_text(element.text_content())
+        if text and len(text) <= MAX_DATE_LINE:
+            match = VISIBLE_DATE.search(text)
+            if match:
+                return match.group(0)
+    for kind, value in printed_dates(tree) if dates is None else dates():
+        if kind == "published":
+            return value
+    return None
+
+
+def modified(tree: HtmlElement, dates: DatesFn | None = None) -> str | None:
+    """A modification date marked up or printed as such ("Updated ...")."""
+    marked_times = (e for e in _marked(tree, "updated", "modified") if e.tag == "time")
+    for element in chain(tree.xpath("//*[@itemprop='dateModified']"), marked_times):
+        value = _date_value(element)
+        if value:
+            return value
+    for kind, value in printed_dates(tree) if dates is None else dates():
+        if kind == "updated":
+            return value
+    return None
+
+
+def lead_caption(tree: HtmlElement) -> str | None:
+    """The caption of the article's first figure, without the photo credit."""
+    for caption in _main_scope(tree).iter("figcaption"):
+        parts = [caption.text or ""] + [child.text_content() for child in caption]
+        kept = [p for p in (clean_text(p) for p in parts) if p and not _CREDIT.match(p)]
+        text = clean_text(_CREDIT_INLINE.sub("", " ".join(kept)))
+        if text:
+            return text
+    return None
+
+
+def _links_under(tree: HtmlElement, path_words: re.Pattern[str]) -> list[HtmlElement]:
+    return [
+        a
+        for a in _main_scope(tree).iter("a")
+        if path_words.search(a.get("href", "")) and clean_text(a.text_content())
+    ]
+
+
+def tag_links(tree: HtmlElement) -> list[str]:
+    """Texts of the article's links to tag / topic pages."""
+    return [clean_text(a.text_content()) or "" for a in _links_under(tree, _TAG_PATH)]
+
+
+def section_link(tree: HtmlElement) -> str | None:
+    """The section "kicker": a link to a section page, or a short link above the headline."""
+    links = _links_under(tree, _SECTION_PATH)
+    if links:
+        return clean_text(links[0].text_content())
+    scope = _main_scope(tree)
+    if scope is tree:
+        return None
+    kicker = None
+    for element in scope.iter("a", "h1"):
+        if element.tag == "h1":
+            return kicker
+        text = clean_text(element.text_content())
+        if text and len(text) <= MAX_KICKER_CHARS:
+            kicker = text
+    return None
+
+
+def markup_fields(tree: HtmlElement) -> dict[str, Any]:
+    """Candidate fields read from what the reader sees."""
+    found: list[list[tuple[str, str]]] = []
+
+    def dates() -> list[tuple[str, str]]:
+        # Scanning for printed dates is the slow part: only when needed, once.
+        if not found:
+            found.append(printed_dates(tree))
+        return found[0]
+
+    fields: dict[str, Any] = {
+        "title": headline(tree),
+        "authors": byline(tree),
+        "published_raw": published(tree, dates),
+        "modified_raw": modified(tree, dates),
+        "lead_image_caption": lead_caption(tree),
+        "tags": tag_links(tree),
+        "section": section_link(tree),
+    }
+    return {k: v for k, v in fields.items() if v not in (None, "", [])}

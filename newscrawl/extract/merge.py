@@ -1,0 +1,129 @@
+"""Pick each article field from the layers' candidates, by evidence.
+
+Layers are tried in a per-field order of trust; a few fields use evidence
+beyond the order (a truncated JSON-LD headline loses to the full ``<h1>``; a
+visible byline naming more people than the structured data wins).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newscrawl.processors import is_site_name, split_authors
+
+#: Default order of trust; the first layer with a value wins.
+DEFAULT_ORDER: tuple[str, ...] = ("profile", "jsonld", "microdata", "opengraph", "meta", "markup")
+#: Fields whose best evidence is not in the default order.
+FIELD_ORDER: dict[str, tuple[str, ...]] = {
+    # A headline is what the reader sees; <title> carries " | Site" noise.
+    "title": ("profile", "jsonld", "microdata", "markup", "opengraph", "meta"),
+    # A visible byline beats <meta name=author>, which is often the site name.
+    "authors": ("profile", "jsonld", "microdata", "markup", "opengraph", "meta"),
+    "published_raw": (
+        "profile",
+        "jsonld",
+        "microdata",
+        "opengraph",
+        "meta",
+        "markup",
+        "htmldate",
+    ),
+    "modified_raw": ("profile", "jsonld", "microdata", "opengraph", "meta", "markup"),
+    "body": ("profile", "jsonld", "trafilatura"),
+    "lead_image_caption": ("profile", "jsonld", "microdata", "markup", "opengraph"),
+    "canonical_url": ("meta", "opengraph", "jsonld", "microdata"),
+    "language": ("profile", "meta", "jsonld", "microdata", "opengraph"),
+}
+MERGED_FIELDS: tuple[str, ...] = (
+    "title",
+    "authors",
+    "published_raw",
+    "modified_raw",
+    "body",
+    "description",
+    "lead_image_url",
+    "lead_image_caption",
+    "tags",
+    "section",
+    "language",
+    "paywalled",
+    "canonical_url",
+)
+
+
+def _present(value: Any) -> bool:
+    return value not in (None, "", [], ())
+
+
+def merge_layers(
+    layers: dict[str, dict[str, Any]], site_name: str | None = None
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """(fields, sources): the chosen value of each field and the layer it came from.
+
+    ``site_name`` (og:site_name or the publisher) keeps a byline that only adds
+    the site itself ("Jane Doe, CBC News") from beating structured authors.
+    """
+    fields: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    for name in MERGED_FIELDS:
+        order = FIELD_ORDER.get(name, DEFAULT_ORDER)
+        chosen = _first(layers, name, order)
+        if name == "title":
+            chosen = _prefer_full_headline(layers, chosen)
+        elif name == "authors":
+            chosen = _prefer_fuller_byline(layers, chosen, site_name)
+        if chosen is not None:
+            source, value = chosen
+            fields[name] = value
+            sources[name] = source
+        else:
+            fields[name] = [] if name in ("authors", "tags") else None
+    return fields, sources
+
+
+def _first(
+    layers: dict[str, dict[str, Any]], name: str, order: tuple[str, ...]
+) -> tuple[str, Any] | None:
+    for layer in order:
+        value = layers.get(layer, {}).get(name)
+        if _present(value):
+            return layer, value
+    return None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def _prefer_full_headline(
+    layers: dict[str, dict[str, Any]], chosen: tuple[str, Any] | None
+) -> tuple[str, Any] | None:
+    """Structured headlines are often cut (Google's 110 characters); the <h1> is not."""
+    visible = layers.get("markup", {}).get("title")
+    if chosen is None or chosen[0] in ("profile", "markup") or not visible:
+        return chosen
+    structured = _squash(str(chosen[1]).rstrip(".… "))
+    full = _squash(visible)
+    if structured and full != structured and full.startswith(structured):
+        return "markup", visible
+    return chosen
+
+
+def _prefer_fuller_byline(
+    layers: dict[str, dict[str, Any]], chosen: tuple[str, Any] | None, site_name: str | None
+) -> tuple[str, Any] | None:
+    """The visible byline wins when it names everyone the structured data names, and more.
+
+    "More" does not count the site's own name: structured data that names the
+    reporter is better than a byline that adds the publisher after her.
+    """
+    visible = layers.get("markup", {}).get("authors") or []
+    if chosen is None or chosen[0] in ("profile", "markup") or not visible:
+        return chosen
+    structured = {_squash(n) for n in split_authors(chosen[1])}
+    seen = {_squash(n) for n in split_authors(visible)}
+    extra = {n for n in seen - structured if not is_site_name(n, site_name)}
+    if structured < seen and extra:
+        return "markup", visible
+    return chosen
