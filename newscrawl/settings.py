@@ -30,6 +30,8 @@ NEWSCRAWL_EMPTY_PAGES_GRACE = 2
 NEWSCRAWL_SINCE = ""
 #: Minimum words in a body for a page to be stored as an article.
 NEWSCRAWL_MIN_WORDS = 40
+#: Articles of one site that may wait (in memory) for its time zone to be learned.
+NEWSCRAWL_DATE_DEFER_MAX = 500
 #: How many items the store pipeline writes per transaction.
 NEWSCRAWL_STORE_BATCH_SIZE = 50
 

@@ -1,0 +1,382 @@
+"""The ``news`` spider: finds every article of a news site.
+
+Routing only: which request next, at what priority. Pages are read by the pure
+functions of :mod:`newscrawl.extract`; the spider decides what to follow.
+
+Usage::
+
+    scrapy crawl news -a start_urls=https://example.com/[,URL...]
+    scrapy crawl news -a site=NAME            # a profile in newscrawl/sites/
+
+Spider arguments: ``start_urls``, ``site`` (profile name or .toml path),
+``site_name`` (the ``site`` value stored with articles; default the profile
+name or the host), ``max_articles``, ``max_listing_depth``, ``since``
+(override the ``NEWSCRAWL_*`` settings of the same names).
+
+Settings: ``NEWSCRAWL_MAX_LISTING_DEPTH`` (pages one chain of listings may go
+deep: calendar and ``?page=N`` traps end there), ``NEWSCRAWL_EMPTY_PAGES_GRACE``
+(listing pages in a row without an unseen article link before a chain stops),
+``NEWSCRAWL_SINCE`` (feed and sitemap entries older than it are not fetched),
+``NEWSCRAWL_MAX_ARTICLES``, ``NEWSCRAWL_DATE_DEFER_MAX`` (articles of a site whose
+only date is a local time wait, up to this many, for a page that teaches the
+site's time zone; 0: never wait).
+
+Stats: ``newscrawl/pages/<kind>``, ``newscrawl/skipped/<reason>``,
+``newscrawl/links/<kind>``, ``newscrawl/listing/stopped_{depth,empty}``,
+``newscrawl/feeds/entries``, ``newscrawl/sitemaps/entries``, ``newscrawl/failed/<error>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
+from scrapy.http import Request, Response, TextResponse
+from twisted.python.failure import Failure
+
+from newscrawl.extract.article import ExtractedArticle, extract_article
+from newscrawl.extract.feeds import is_feed, parse_feed
+from newscrawl.extract.links import LinkKind, classify_url, extract_links, feed_urls
+from newscrawl.extract.pagetype import classify_page
+from newscrawl.extract.siteclock import SiteClock, date_pairs, is_local_time
+from newscrawl.extract.sitemaps import (
+    SitemapError,
+    is_sitemap,
+    parse_sitemap,
+    sitemap_urls_from_robots,
+)
+from newscrawl.items import ArticleItem
+from newscrawl.loaders import build_item
+from newscrawl.sites import SiteProfile, load_profile
+from newscrawl.timeparse import parse_since
+from newscrawl.urls import canonicalize, same_site, trusted_canonical, url_key
+
+#: Navigation first: a next page or a feed finds many articles at once.
+PRIORITY = {
+    LinkKind.NEXT: 40,
+    LinkKind.FEED: 30,
+    LinkKind.SITEMAP: 30,
+    LinkKind.ARTICLE: 20,
+    LinkKind.LISTING: 10,
+}
+META = "newscrawl"
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    def __init__(
+        self,
+        start_urls: str | Iterable[str] | None = None,
+        site: str | None = None,
+        site_name: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.profile: SiteProfile | None = load_profile(site) if site else None
+        if isinstance(start_urls, str):
+            urls = [u.strip() for u in start_urls.split(",") if u.strip()]
+        else:
+            urls = list(start_urls or [])
+        if not urls and self.profile is not None:
+            urls = list(self.profile.start_urls)
+        if not urls:
+            raise ValueError(
+                "give start URLs (-a start_urls=URL[,URL...]) or a profile (-a site=NAME)"
+            )
+        for url in urls:
+            if urlsplit(url).scheme not in {"http", "https"}:
+                raise ValueError(f"not an http(s) URL: {url!r}")
+        self.start_urls = urls
+        self.site_name = site_name or (self.profile.name if self.profile else None)
+        # None: read local times with what the site's own pages teach (SiteClock).
+        self.timezone = self.profile.timezone if self.profile else None
+        self.allowed_domains = list(self.profile.allowed_domains) if self.profile else []
+        self.seen: set[str] = set()
+        self.clocks: dict[str, SiteClock] = {}
+        #: Publication dates that feeds and news sitemaps gave, by url_key.
+        self.entry_dates: dict[str, str] = {}
+        #: Articles whose only date is a local time, waiting for their site's clock.
+        self.pending: dict[str, list[tuple[ExtractedArticle, str, datetime]]] = {}
+        self.defer_max = 500
+        self.run_arguments = {"start_urls": urls, "site": site, **kwargs}
+        self.max_depth = 30
+        self.empty_grace = 2
+        self.since: datetime | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        # Spider arguments win over settings; settings are not frozen yet here.
+        for arg, name in (
+            ("max_articles", "NEWSCRAWL_MAX_ARTICLES"),
+            ("max_listing_depth", "NEWSCRAWL_MAX_LISTING_DEPTH"),
+            ("since", "NEWSCRAWL_SINCE"),
+        ):
+            if kwargs.get(arg) not in (None, ""):
+                settings.set(name, kwargs[arg], priority="spider")
+        if settings.getint("NEWSCRAWL_MAX_ARTICLES") > 0:
+            settings.set(
+                "CLOSESPIDER_ITEMCOUNT", settings.getint("NEWSCRAWL_MAX_ARTICLES"), "spider"
+            )
+        spider.defer_max = settings.getint("NEWSCRAWL_DATE_DEFER_MAX")
+        crawler.signals.connect(spider.idle, signal=signals.spider_idle)
+        spider.max_depth = settings.getint("NEWSCRAWL_MAX_LISTING_DEPTH")
+        spider.empty_grace = settings.getint("NEWSCRAWL_EMPTY_PAGES_GRACE")
+        spider.since = parse_since(settings.get("NEWSCRAWL_SINCE") or None)
+        return spider
+
+    # --- entry points -------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[Request]:
+        for url in self.start_urls:
+            self.seen.add(url_key(url))
+            yield self._request(url, LinkKind.LISTING, depth=0, empty=0)
+            yield Request(
+                urljoin(url, "/robots.txt"),
+                callback=self.parse_robots,
+                errback=self.failed,
+                priority=PRIORITY[LinkKind.SITEMAP],
+            )
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        # Feeds and sitemaps are sniffed from bytes: a .xml.gz sitemap is not a TextResponse.
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        if is_sitemap(response.body, content_type):
+            yield from self.parse_sitemap(response)
+            return
+        if is_feed(response.body, content_type):
+            yield from self.parse_feed(response)
+            return
+        if not isinstance(response, TextResponse):
+            self._stat("skipped/non_text")
+            return
+        if "html" not in content_type and not response.text.lstrip()[:200].lower().startswith(
+            ("<!doctype html", "<html")
+        ):
+            self._stat("skipped/non_html")
+            return
+        yield from self.parse_html(response)
+
+    def parse_html(self, response: TextResponse) -> Iterator[Any]:
+        html = response.text
+        extracted = extract_article(html, response.url, self.profile)
+        verdict = classify_page(html, response.url, extracted)
+        is_article = verdict.kind == "article"
+        elsewhere = self._canonical_elsewhere(extracted.fields.get("canonical_url"), response.url)
+        if is_article and elsewhere:
+            # A syndicated or alternate copy: store the article from its canonical page.
+            self._stat("skipped/non_canonical")
+            yield from self._follow(elsewhere, LinkKind.ARTICLE)
+        elif is_article:
+            self._stat("pages/article")
+            yield from self.article(extracted, response.url)
+        else:
+            self._stat(f"pages/{verdict.kind}")
+            self._stat(f"skipped/{verdict.reason}")
+        for feed in feed_urls(html, response.url):
+            if self._allowed(feed):
+                yield from self._follow(feed, LinkKind.FEED)
+        yield from self.follow_links(response, html, from_listing=not is_article)
+
+    def article(self, extracted: ExtractedArticle, url: str) -> Iterator[ArticleItem]:
+        """The item of an article page, once its dates can be read in the right zone."""
+        site = self.site_name or _host(url)
+        clock = self.clocks.setdefault(site, SiteClock())
+        knew = clock.candidates is not None
+        raws = list(extracted.published_candidates)
+        if hint := self.entry_dates.get(url_key(url)):
+            raws.append(hint)
+        for local, instant in date_pairs(raws):
+            clock.observe(local, instant)
+        fetched_at = datetime.now(UTC)
+        if (
+            self.timezone is None
+            and self.defer_max > 0
+            and clock.candidates is None
+            and is_local_time(extracted.fields.get("published_raw"))
+        ):
+            # Its time is local and the site's zone is not known yet: wait for a
+            # page that teaches it rather than store a time hours off.
+            waiting = self.pending.setdefault(site, [])
+            waiting.append((extracted, url, fetched_at))
+            self._stat("dates/deferred")
+            if len(waiting) >= self.defer_max:
+                yield from self.flush_pending(site)
+            return
+        yield self._item(extracted, url, site, fetched_at)
+        if not knew and clock.candidates is not None:
+            yield from self.flush_pending(site)
+
+    def flush_pending(self, site: str) -> Iterator[ArticleItem]:
+        for extracted, url, fetched_at in self.pending.pop(site, []):
+            if self.clocks[site].candidates is None:
+                self._stat("dates/assumed_utc")
+            yield self._item(extracted, url, site, fetched_at)
+
+    def idle(self) -> None:
+        """Before closing, store what still waits for a clock (read as UTC, counted)."""
+        if any(self.pending.values()) and self.crawler.engine is not None:
+            self.crawler.engine.crawl(
+                Request("data:,", callback=self.flush_all, dont_filter=True, priority=100)
+            )
+            raise DontCloseSpider
+
+    def flush_all(self, response: Response) -> Iterator[ArticleItem]:
+        for site in list(self.pending):
+            yield from self.flush_pending(site)
+
+    def _item(
+        self, extracted: ExtractedArticle, url: str, site: str, fetched_at: datetime
+    ) -> ArticleItem:
+        return build_item(
+            extracted,
+            url=url,
+            site=site,
+            timezone=self.timezone,
+            fetched_at=fetched_at,
+            clock=self.clocks.get(site),
+        )
+
+    def follow_links(self, response: TextResponse, html: str, from_listing: bool) -> Iterator[Any]:
+        meta = response.meta.get(META, {})
+        depth = int(meta.get("depth", 0)) if from_listing else 0
+        selectors = self.profile.selectors if self.profile else {}
+        links = extract_links(
+            html,
+            response.url,
+            article_selector=selectors.get("article_links"),
+            listing_selector=selectors.get("listing_links"),
+        )
+        navigation: list[tuple[str, LinkKind]] = []
+        unseen_articles = 0
+        for link in links:
+            if link.kind is LinkKind.OTHER or not self._allowed(link.url):
+                continue
+            if link.kind in (LinkKind.NEXT, LinkKind.LISTING):
+                navigation.append((link.url, link.kind))
+            elif link.kind is LinkKind.ARTICLE:
+                requests = list(self._follow(link.url, LinkKind.ARTICLE))
+                unseen_articles += len(requests)
+                yield from requests
+            else:
+                yield from self._follow(link.url, link.kind)
+        empty = int(meta.get("empty", 0)) + 1 if from_listing and not unseen_articles else 0
+        for url, kind in navigation:
+            if depth + 1 > self.max_depth:
+                self._stat("listing/stopped_depth")
+                continue
+            if empty > self.empty_grace:
+                self._stat("listing/stopped_empty")
+                continue
+            yield from self._follow(url, kind, depth=depth + 1, empty=empty)
+
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        self._stat("pages/feed")
+        for entry in parse_feed(response.body, response.url):
+            self._stat("feeds/entries")
+            if self._too_old(entry.updated_raw or entry.published_raw):
+                self._stat("skipped/before_since")
+                continue
+            if self._allowed(entry.url):
+                if entry.published_raw:
+                    self.entry_dates.setdefault(url_key(entry.url), entry.published_raw)
+                yield from self._follow(entry.url, LinkKind.ARTICLE)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        self._stat("pages/sitemap")
+        try:
+            sitemap = parse_sitemap(response.body, response.url)
+        except SitemapError as exc:
+            self._stat("skipped/bad_sitemap")
+            self.logger.warning("Skipping sitemap %s: %s", response.url, exc)
+            return
+        for entry in sitemap.entries:
+            if not self._allowed(entry.loc):
+                continue
+            if sitemap.kind == "sitemapindex":
+                yield from self._follow(entry.loc, LinkKind.SITEMAP)
+                continue
+            self._stat("sitemaps/entries")
+            if self._too_old(entry.news_publication_date or entry.lastmod):
+                self._stat("skipped/before_since")
+                continue
+            kind = classify_url(entry.loc)
+            if kind is LinkKind.OTHER:
+                continue
+            if entry.news_publication_date:
+                self.entry_dates.setdefault(url_key(entry.loc), entry.news_publication_date)
+            yield from self._follow(entry.loc, kind, depth=1, empty=0)
+
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        if not isinstance(response, TextResponse) or response.status != 200:
+            return
+        for url in sitemap_urls_from_robots(response.text, response.url):
+            if self._allowed(url):
+                yield from self._follow(url, LinkKind.SITEMAP)
+
+    def failed(self, failure: Failure) -> None:
+        self._stat(f"failed/{failure.type.__name__ if failure.type else 'error'}")
+        request = getattr(failure, "request", None)
+        self.logger.debug("Request failed: %s (%s)", getattr(request, "url", "?"), failure.value)
+
+    # --- helpers ------------------------------------------------------------------
+
+    def _follow(
+        self, url: str, kind: LinkKind, *, depth: int = 0, empty: int = 0
+    ) -> Iterator[Request]:
+        url = canonicalize(url)
+        key = url_key(url)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self._stat(f"links/{kind.value}")
+        yield self._request(url, kind, depth=depth, empty=empty)
+
+    def _request(self, url: str, kind: LinkKind, *, depth: int, empty: int) -> Request:
+        return Request(
+            url,
+            callback=self.parse,
+            errback=self.failed,
+            priority=PRIORITY.get(kind, 0),
+            meta={META: {"kind": kind.value, "depth": depth, "empty": empty}},
+        )
+
+    def _allowed(self, url: str) -> bool:
+        if urlsplit(url).scheme not in {"http", "https"}:
+            return False
+        if any(same_site(url, start) for start in self.start_urls):
+            return True
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def _canonical_elsewhere(self, declared: str | None, url: str) -> str | None:
+        """The trusted canonical URL when it names another page than this one."""
+        canonical = trusted_canonical(declared, url)
+        if canonical is None or url_key(canonical) == url_key(url):
+            return None
+        return canonical
+
+    def _too_old(self, raw: str | None) -> bool:
+        if self.since is None or not raw:
+            return False
+        try:
+            when = parse_since(raw)
+        except ValueError:
+            return False
+        return when is not None and when < self.since
+
+    def _stat(self, key: str) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(f"newscrawl/{key}")
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).netloc or url).lower().removeprefix("www.")

@@ -1,0 +1,180 @@
+"""End to end: `newscrawl crawl` against each fixture site, asserting on database rows.
+
+Each fixture site ships `_expected.json` (written by its generator) with the
+gold answer: every article path with its fields, the pages that are not
+articles, the duplicates and the robots-disallowed paths. The crawl runs as a
+real process (the CLI), against the site served on 127.0.0.1, into a real
+SQLite file.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from newscrawl.devserver import SiteServer
+from newscrawl.storage.engine import make_engine
+from newscrawl.storage.repository import ArticleRepository
+
+SITES_DIR = Path(__file__).parent / "sites"
+SITE_NAMES = sorted(p.parent.name for p in SITES_DIR.glob("*/_expected.json"))
+
+
+@dataclass
+class Crawl:
+    name: str
+    expected: dict[str, Any]
+    rows: list[dict[str, Any]]
+    requests: list[str]
+    returncode: int
+    output: str
+
+    def rows_by_path(self) -> dict[str, dict[str, Any]]:
+        return {_path(row["canonical_url"]): row for row in self.rows}
+
+
+def _path(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def run_crawl(
+    site: str, db: Path, *extra: str
+) -> tuple[subprocess.CompletedProcess[str], list[str], str]:
+    server = SiteServer(SITES_DIR / site).start()
+    try:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "newscrawl.cli",
+                "crawl",
+                server.url,
+                "--db",
+                f"sqlite:///{db}",
+                "-s",
+                "AUTOTHROTTLE_ENABLED=False",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-v",
+                *extra,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+    finally:
+        server.stop()
+    return proc, list(server.requests), server.url
+
+
+def stored_rows(db: Path) -> list[dict[str, Any]]:
+    engine = make_engine(f"sqlite:///{db}")
+    try:
+        return list(ArticleRepository(engine).iter_articles())
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="module", params=SITE_NAMES)
+def crawl(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Crawl]:
+    name = request.param
+    expected = json.loads((SITES_DIR / name / "_expected.json").read_text(encoding="utf-8"))
+    db = tmp_path_factory.mktemp(name) / "news.db"
+    proc, requests, _ = run_crawl(name, db)
+    yield Crawl(
+        name, expected, stored_rows(db), requests, proc.returncode, proc.stdout + proc.stderr
+    )
+
+
+def test_crawl_exits_cleanly(crawl: Crawl) -> None:
+    assert crawl.returncode == 0, crawl.output[-3000:]
+
+
+def test_every_article_stored_exactly_once(crawl: Crawl) -> None:
+    stored = [_path(row["canonical_url"]) for row in crawl.rows]
+    expected = {a["path"] for a in crawl.expected["articles"]}
+    assert len(stored) == len(set(stored))
+    missing = sorted(expected - set(stored))
+    extra = sorted(set(stored) - expected)
+    assert not missing and not extra, f"missing {missing}\nnot articles but stored {extra}"
+
+
+def test_no_listing_or_service_page_stored(crawl: Crawl) -> None:
+    stored = {_path(row["canonical_url"]) for row in crawl.rows}
+    wrongly = sorted(stored & set(crawl.expected["not_articles"]))
+    assert not wrongly
+
+
+def test_robots_disallowed_paths_never_fetched(crawl: Crawl) -> None:
+    fetched = [
+        p for p in crawl.requests if any(p.startswith(d) for d in crawl.expected["disallowed"])
+    ]
+    assert not fetched
+
+
+def test_each_reachability_case_found(crawl: Crawl) -> None:
+    stored = {_path(row["canonical_url"]) for row in crawl.rows}
+    for article in crawl.expected["articles"]:
+        if article.get("reachable_only_from"):
+            assert article["path"] in stored, f"{article['reachable_only_from']}: {article['path']}"
+
+
+def _mismatches(crawl: Crawl, field: str, expected_key: str | None = None) -> list[str]:
+    rows = crawl.rows_by_path()
+    out = []
+    for article in crawl.expected["articles"]:
+        row = rows.get(article["path"])
+        if row is None:
+            continue
+        want, got = article[expected_key or field], row.get(field)
+        if want != got:
+            out.append(f"{article['path']}: want {want!r} got {got!r}")
+    return out
+
+
+def test_titles(crawl: Crawl) -> None:
+    assert not _mismatches(crawl, "title")
+
+
+def test_authors(crawl: Crawl) -> None:
+    assert not _mismatches(crawl, "authors")
+
+
+def test_published_at_utc(crawl: Crawl) -> None:
+    assert not _mismatches(crawl, "published_at")
+
+
+def test_bodies_are_the_story_and_only_the_story(crawl: Crawl) -> None:
+    rows = crawl.rows_by_path()
+    problems = []
+    for article in crawl.expected["articles"]:
+        row = rows.get(article["path"])
+        if row is None:
+            continue
+        body = _norm(row["body"] or "")
+        paragraphs = [_norm(p) for p in article["paragraphs"]]
+        if article.get("paywalled"):
+            paragraphs = paragraphs[:1]
+        for paragraph in paragraphs:
+            if paragraph not in body:
+                problems.append(f"{article['path']}: lost {paragraph[:60]!r}")
+        for junk in crawl.expected["boilerplate"]:
+            if junk in body:
+                problems.append(f"{article['path']}: contains {junk!r}")
+    assert not problems, "\n".join(problems[:40])
