@@ -12,7 +12,8 @@ It serves one site directory the way a real news site behaves, which
   feeds and canonical links can carry absolute URLs although the port is random;
 - ETag and Last-Modified with 304 answers to conditional requests;
 - every request path is recorded in ``server.requests`` so tests can assert
-  what a crawl fetched (and that it never fetched a robots-disallowed path).
+  what a crawl fetched (and that it never fetched a robots-disallowed path), and
+  every User-Agent in ``server.user_agents``.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class SiteServer:
         if not self.root.is_dir():
             raise FileNotFoundError(f"site directory not found: {self.root}")
         self.requests: list[str] = []
+        self.user_agents: set[str] = set()
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer((host, port), _make_handler(self))
         self._httpd.daemon_threads = True
@@ -93,9 +95,11 @@ class SiteServer:
     ) -> None:
         self.stop()
 
-    def record(self, path: str) -> None:
+    def record(self, path: str, user_agent: str | None = None) -> None:
         with self._lock:
             self.requests.append(path)
+            if user_agent:
+                self.user_agents.add(user_agent)
 
     def _json_table(self, name: str) -> dict[str, object]:
         path = self.root / name
@@ -138,7 +142,7 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
             self._answer(send_body=True)
 
         def _answer(self, send_body: bool) -> None:
-            site.record(self.path)
+            site.record(self.path, self.headers.get("User-Agent"))
             path_only = urlsplit(self.path).path
             redirects = site._json_table("_redirects.json")
             if path_only in redirects:

@@ -178,3 +178,41 @@ def test_bodies_are_the_story_and_only_the_story(crawl: Crawl) -> None:
             if junk in body:
                 problems.append(f"{article['path']}: contains {junk!r}")
     assert not problems, "\n".join(problems[:40])
+
+
+def test_scrapy_crawl_from_the_repo_root_honours_max_articles_and_contact(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    server = SiteServer(SITES_DIR / "lantern").start()
+    try:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "news",
+                "-a",
+                f"start_urls={server.url}",
+                "-a",
+                "max_articles=5",
+                "-s",
+                f"NEWSCRAWL_DATABASE_URL=sqlite:///{db}",
+                "-s",
+                "NEWSCRAWL_CONTACT_URL=mailto:desk@example.org",
+                "-s",
+                "AUTOTHROTTLE_ENABLED=False",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+            ],
+            cwd=Path(__file__).parent.parent,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    finally:
+        server.stop()
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert len(stored_rows(db)) == 5
+    (agent,) = server.user_agents
+    assert agent.startswith("newscrawl/") and agent.endswith("(+mailto:desk@example.org)")

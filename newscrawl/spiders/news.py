@@ -38,8 +38,10 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response, TextResponse
+from scrapy.settings import SETTINGS_PRIORITIES
 from twisted.python.failure import Failure
 
+from newscrawl import __version__
 from newscrawl.extract.article import ExtractedArticle, extract_article
 from newscrawl.extract.feeds import is_feed, parse_feed
 from newscrawl.extract.links import LinkKind, classify_url, extract_links, feed_urls
@@ -127,6 +129,11 @@ class NewsSpider(scrapy.Spider):
                 "CLOSESPIDER_ITEMCOUNT", settings.getint("NEWSCRAWL_MAX_ARTICLES"), "spider"
             )
         spider.defer_max = settings.getint("NEWSCRAWL_DATE_DEFER_MAX")
+        if settings.getpriority("USER_AGENT") in (None, SETTINGS_PRIORITIES["project"]):
+            # USER_AGENT was built from the contact URL at import; -s NEWSCRAWL_CONTACT_URL
+            # must still reach it.
+            contact = settings.get("NEWSCRAWL_CONTACT_URL")
+            settings.set("USER_AGENT", f"newscrawl/{__version__} (+{contact})", priority="spider")
         crawler.signals.connect(spider.idle, signal=signals.spider_idle)
         spider.max_depth = settings.getint("NEWSCRAWL_MAX_LISTING_DEPTH")
         spider.empty_grace = settings.getint("NEWSCRAWL_EMPTY_PAGES_GRACE")
