@@ -251,8 +251,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     engine = make_engine(_database_url(args))
     try:
         ensure_schema(engine)
+        filters = {"query": args.query} if args.query else {}  # full-text: issue 4, next commit
         articles = ArticleRepository(engine).iter_articles(
-            site=args.site, since=parse_since(args.since), limit=args.limit, query=args.query
+            site=args.site, since=parse_since(args.since), limit=args.limit, **filters
         )
         if args.output == "-":
             n = write_articles(articles, sys.stdout, args.format)
