@@ -13,6 +13,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Debian's Chromium for scrapy-playwright (Playwright cannot download its own here).
+## newscrawl.rendering finds it at /usr/lib/chromium/chromium or on PATH (or NEWSCRAWL_CHROMIUM_PATH);
+## static crawls never start it, JavaScript sites (NEWSCRAWL_RENDER=auto|always) do.
 chromium:
 	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/lib/chromium/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from scrapy.crawler import Crawler, CrawlerProcess
@@ -80,11 +81,28 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
     return settings
 
 
+def check_browser(targets: Sequence[CrawlTarget], settings: Settings) -> None:
+    """Fail now, with the way out, rather than inside a crawl that must render."""
+    from newscrawl.rendering.browser import find_chromium
+    from newscrawl.rendering.middleware import render_mode
+
+    for target in targets:
+        profile = load_profile(target.site) if target.site else None
+        if render_mode(settings, SimpleNamespace(profile=profile)) == "always":
+            find_chromium(settings.get("NEWSCRAWL_CHROMIUM_PATH") or None)
+            return
+
+
 def run_crawls(
     targets: Sequence[CrawlTarget], overrides: Mapping[str, Any] | None = None
 ) -> list[CrawlResult]:
-    """Crawl every target at once in this process; blocks until all are done."""
+    """Crawl every target at once in this process; blocks until all are done.
+
+    Raises :class:`~newscrawl.rendering.browser.BrowserNotFound` (a
+    FileNotFoundError) before crawling when a crawl must render and no browser exists.
+    """
     settings = project_settings(overrides)
+    check_browser(targets, settings)
     process = CrawlerProcess(settings, install_root_handler=True)
     crawlers: list[tuple[CrawlTarget, Crawler]] = []
     for target in targets:

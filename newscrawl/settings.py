@@ -75,3 +75,30 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.environ.get("NEWSCRAWL_LOG_LEVEL", "INFO")
+
+# --- JavaScript rendering (scrapy-playwright) ---
+# Only requests that RenderMiddleware marks with meta["playwright"] go to Chromium;
+# the rest use Scrapy's own HTTP handler. Our handler subclass starts Playwright and
+# Chromium on the first rendered request, so static crawls never need a browser.
+#: never | always | auto (render a site only when its static HTML lacks the content).
+NEWSCRAWL_RENDER = os.environ.get("NEWSCRAWL_RENDER", "auto")
+#: Chromium or Chrome binary; empty: Debian's /usr/lib/chromium/chromium, then PATH.
+NEWSCRAWL_CHROMIUM_PATH = os.environ.get("NEWSCRAWL_CHROMIUM_PATH", "")
+#: "Load more" clicks (or infinite-scroll steps) at most per rendered listing page.
+NEWSCRAWL_RENDER_MAX_CLICKS = 10
+DOWNLOAD_HANDLERS = {
+    "http": "newscrawl.rendering.handler.LazyPlaywrightDownloadHandler",
+    "https": "newscrawl.rendering.handler.LazyPlaywrightDownloadHandler",
+}
+DOWNLOADER_MIDDLEWARES = {
+    # Below HttpCompression (590) and Redirect (600): sees the final, decoded page.
+    "newscrawl.rendering.middleware.RenderMiddleware": 570,
+}
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+#: Merged over newscrawl.rendering.browser.launch_options (headless, offline-safe flags).
+PLAYWRIGHT_LAUNCH_OPTIONS: dict[str, object] = {}
+PLAYWRIGHT_ABORT_REQUEST = "newscrawl.rendering.pages.should_abort_request"
+#: Pages rendered at once (one shared context); each page is closed after its response.
+PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 4
+PLAYWRIGHT_MAX_CONTEXTS = 2
+PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000

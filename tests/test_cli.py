@@ -141,3 +141,23 @@ def test_database_message_masks_passwords() -> None:
 
     exc = RuntimeError("could not connect to postgresql://bob:hunter2@db.example/news")
     assert _database_message(exc) == "could not connect to postgresql://bob:***@db.example/news"
+
+
+def test_always_render_without_a_browser_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code = main(
+        [
+            "crawl",
+            "http://127.0.0.1:9/",
+            "--db",
+            f"sqlite:///{tmp_path / 'x.db'}",
+            "-s",
+            "NEWSCRAWL_RENDER=always",
+            "-s",
+            "NEWSCRAWL_CHROMIUM_PATH=/nope/chrome",
+        ]
+    )
+    assert code == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("newscrawl: error:") and "NEWSCRAWL_CHROMIUM_PATH" in err

@@ -7,7 +7,7 @@ and extraction would find. Example (``newscrawl/sites/example.toml``)::
     start_urls = ["https://example.com/"]
     allowed_domains = ["example.com"]
     timezone = "Europe/Kyiv"          # for dates printed without an offset
-    render = "never"                  # never | always | auto
+    render = "auto"                   # never | always | auto (default: NEWSCRAWL_RENDER)
 
     [selectors]                       # CSS, or XPath when it starts with "/" or "("
     title = "h1.headline"
@@ -53,7 +53,7 @@ class SiteProfile:
     start_urls: tuple[str, ...] = ()
     allowed_domains: tuple[str, ...] = ()
     timezone: str | None = None  # None: learned from the site's own pages
-    render: str = "never"
+    render: str | None = None  # None: NEWSCRAWL_RENDER decides (default auto)
     selectors: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -81,8 +81,8 @@ class SiteProfile:
                 ZoneInfo(timezone)
             except (ZoneInfoNotFoundError, ValueError) as exc:
                 raise ProfileError(f"{source}: unknown timezone {timezone!r}") from exc
-        render = data.get("render", "never")
-        if render not in RENDER_MODES:
+        render = data.get("render")
+        if render is not None and render not in RENDER_MODES:
             raise ProfileError(f"{source}: 'render' must be one of {sorted(RENDER_MODES)}")
         selectors = data.get("selectors", {})
         if not isinstance(selectors, dict) or not all(
@@ -97,7 +97,7 @@ class SiteProfile:
             start_urls=tuple(start_urls),
             allowed_domains=tuple(allowed),
             timezone=timezone,
-            render=str(render),
+            render=None if render is None else str(render),
             selectors=dict(selectors),
         )
 
