@@ -197,9 +197,12 @@ def test_always_without_a_browser_fails_with_the_way_out(tmp_path: Path) -> None
         "NEWSCRAWL_RENDER=always",
         "NEWSCRAWL_CHROMIUM_PATH=/nonexistent/chromium",
     )
-    assert crawl.returncode != 0
-    assert "BrowserNotFound" in crawl.output
+    assert crawl.returncode == 2
+    # One clear line before any request, not a traceback from inside the crawl.
+    assert crawl.output.startswith("newscrawl: error: NEWSCRAWL_CHROMIUM_PATH=")
+    assert "Traceback" not in crawl.output
     assert "apt-get install -y chromium" in crawl.output
+    assert crawl.requests == []
     assert crawl.rows == []
 
 
