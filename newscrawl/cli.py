@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import logging
 import re
 import sys
 from collections.abc import Sequence
@@ -211,6 +212,9 @@ def _crawl_overrides(args: argparse.Namespace) -> dict[str, Any]:
         overrides["NEWSCRAWL_SINCE"] = args.since
     if not args.verbose:
         overrides["LOG_LEVEL"] = "WARNING"
+        # trafilatura warns about every page it finds little text on (listings
+        # included): noise for a crawl summary, still shown with -v.
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
         overrides["NEWSCRAWL_PROGRESS"] = sys.stderr.isatty()
     overrides.update(_parse_set(getattr(args, "set", [])))
     return overrides

@@ -103,7 +103,7 @@ def run_crawls(
     """
     settings = project_settings(overrides)
     check_browser(targets, settings)
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawlers: list[tuple[CrawlTarget, Crawler]] = []
     for target in targets:
         crawler = process.create_crawler("news")

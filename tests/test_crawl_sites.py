@@ -216,3 +216,24 @@ def test_scrapy_crawl_from_the_repo_root_honours_max_articles_and_contact(tmp_pa
     assert len(stored_rows(db)) == 5
     (agent,) = server.user_agents
     assert agent.startswith("newscrawl/") and agent.endswith("(+mailto:desk@example.org)")
+
+
+def test_a_second_crawl_of_an_unchanged_site_changes_nothing(tmp_path: Path) -> None:
+    # lantern prints local times without offsets: what a crawl stores must not
+    # depend on the order pages arrive in, or every re-crawl would "update" rows.
+    db = tmp_path / "news.db"
+    first, _, _ = run_crawl("lantern", db)
+    assert first.returncode == 0, first.stderr[-2000:]
+    before = {r["canonical_url"]: r for r in stored_rows(db)}
+    second, _, _ = run_crawl("lantern", db)
+    assert second.returncode == 0, second.stderr[-2000:]
+    after = {r["canonical_url"]: r for r in stored_rows(db)}
+    fields = ("title", "authors", "published_at", "modified_at", "body", "content_hash")
+    changed = [
+        url
+        for url, row in after.items()
+        if any(row[f] != before.get(url, {}).get(f) for f in fields)
+    ]
+    assert set(after) == set(before)
+    assert not changed
+    assert " 0 new, 0 updated" in second.stdout

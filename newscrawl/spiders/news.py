@@ -208,7 +208,10 @@ class NewsSpider(scrapy.Spider):
             self.timezone is None
             and self.defer_max > 0
             and clock.candidates is None
-            and is_local_time(extracted.fields.get("published_raw"))
+            and any(
+                is_local_time(extracted.fields.get(name))
+                for name in ("published_raw", "modified_raw")
+            )
         ):
             # Its time is local and the site's zone is not known yet: wait for a
             # page that teaches it rather than store a time hours off.
