@@ -51,9 +51,9 @@ def _norm(text: str) -> str:
 
 
 def run_crawl(
-    site: str, db: Path, *extra: str
+    site: str, db: Path, *extra: str, port: int = 0
 ) -> tuple[subprocess.CompletedProcess[str], list[str], str]:
-    server = SiteServer(SITES_DIR / site).start()
+    server = SiteServer(SITES_DIR / site, port=port).start()
     try:
         proc = subprocess.run(
             [
@@ -222,10 +222,10 @@ def test_a_second_crawl_of_an_unchanged_site_changes_nothing(tmp_path: Path) -> 
     # lantern prints local times without offsets: what a crawl stores must not
     # depend on the order pages arrive in, or every re-crawl would "update" rows.
     db = tmp_path / "news.db"
-    first, _, _ = run_crawl("lantern", db)
+    first, _, url = run_crawl("lantern", db)
     assert first.returncode == 0, first.stderr[-2000:]
     before = {r["canonical_url"]: r for r in stored_rows(db)}
-    second, _, _ = run_crawl("lantern", db)
+    second, _, _ = run_crawl("lantern", db, port=int(url.rsplit(":", 1)[1].strip("/")))
     assert second.returncode == 0, second.stderr[-2000:]
     after = {r["canonical_url"]: r for r in stored_rows(db)}
     fields = ("title", "authors", "published_at", "modified_at", "body", "content_hash")
