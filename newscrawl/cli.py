@@ -82,6 +82,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--since", default=None, help="skip articles older than DATE (YYYY-MM-DD or 7d)")
     p.add_argument(
+        "--full",
+        action="store_true",
+        help="fetch every article again (default: only new ones and those that changed or are due)",
+    )
+    p.add_argument(
+        "--refresh-after",
+        default=None,
+        metavar="AGE",
+        help="fetch stored articles last crawled longer ago than AGE again (6h, 7d)",
+    )
+    p.add_argument(
         "-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="any Scrapy setting"
     )
     p.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
@@ -210,6 +221,13 @@ def _crawl_overrides(args: argparse.Namespace) -> dict[str, Any]:
 
         parse_since(args.since)  # a clear error now rather than inside the crawl
         overrides["NEWSCRAWL_SINCE"] = args.since
+    if getattr(args, "full", False):
+        overrides["NEWSCRAWL_INCREMENTAL"] = False
+    if getattr(args, "refresh_after", None):
+        from newscrawl.timeparse import parse_age
+
+        parse_age(args.refresh_after)  # a clear error now rather than inside the crawl
+        overrides["NEWSCRAWL_REFRESH_AFTER"] = args.refresh_after
     if not args.verbose:
         overrides["LOG_LEVEL"] = "WARNING"
         # trafilatura warns about every page it finds little text on (listings

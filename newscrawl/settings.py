@@ -30,6 +30,10 @@ NEWSCRAWL_EMPTY_PAGES_GRACE = 2
 NEWSCRAWL_SINCE = ""
 #: Minimum words in a body for a page to be stored as an article.
 NEWSCRAWL_MIN_WORDS = 40
+#: Fetch stored articles again only when a feed/sitemap says they changed or they are due.
+NEWSCRAWL_INCREMENTAL = True
+#: Age (``6h``, ``7d``) after which a stored article is fetched again anyway; empty: never.
+NEWSCRAWL_REFRESH_AFTER = ""
 #: Articles of one site that may wait (in memory) for its time zone to be learned.
 NEWSCRAWL_DATE_DEFER_MAX = 500
 #: How many items the store pipeline writes per transaction.
@@ -91,6 +95,8 @@ DOWNLOAD_HANDLERS = {
     "https": "newscrawl.rendering.handler.LazyPlaywrightDownloadHandler",
 }
 DOWNLOADER_MIDDLEWARES = {
+    # After RedirectMiddleware (600) has built the redirected request, before download.
+    "newscrawl.middlewares.known.KnownRedirectMiddleware": 650,
     # Below HttpCompression (590) and Redirect (600): sees the final, decoded page.
     "newscrawl.rendering.middleware.RenderMiddleware": 570,
 }

@@ -16,15 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
+from crawling import SITES_DIR, port_of, run_crawl, stored_rows, url_path
 
 from newscrawl.devserver import SiteServer
-from newscrawl.storage.engine import make_engine
-from newscrawl.storage.repository import ArticleRepository
 
-SITES_DIR = Path(__file__).parent / "sites"
 SITE_NAMES = sorted(p.parent.name for p in SITES_DIR.glob("*/_expected.json"))
 
 
@@ -37,56 +34,12 @@ class Crawl:
     returncode: int
     output: str
 
-    def rows_by_path(self) -> dict[str, dict[str, Any]]:
-        return {_path(row["canonical_url"]): row for row in self.rows}
-
-
-def _path(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
+    def rows_byurl_path(self) -> dict[str, dict[str, Any]]:
+        return {url_path(row["canonical_url"]): row for row in self.rows}
 
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
-
-
-def run_crawl(
-    site: str, db: Path, *extra: str, port: int = 0
-) -> tuple[subprocess.CompletedProcess[str], list[str], str]:
-    server = SiteServer(SITES_DIR / site, port=port).start()
-    try:
-        proc = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "newscrawl.cli",
-                "crawl",
-                server.url,
-                "--db",
-                f"sqlite:///{db}",
-                "-s",
-                "AUTOTHROTTLE_ENABLED=False",
-                "-s",
-                "DOWNLOAD_DELAY=0",
-                "-v",
-                *extra,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-    finally:
-        server.stop()
-    return proc, list(server.requests), server.url
-
-
-def stored_rows(db: Path) -> list[dict[str, Any]]:
-    engine = make_engine(f"sqlite:///{db}")
-    try:
-        return list(ArticleRepository(engine).iter_articles())
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(scope="module", params=SITE_NAMES)
@@ -107,7 +60,7 @@ def test_crawl_exits_cleanly(crawl: Crawl) -> None:
 
 
 def test_every_article_stored_exactly_once(crawl: Crawl) -> None:
-    stored = [_path(row["canonical_url"]) for row in crawl.rows]
+    stored = [url_path(row["canonical_url"]) for row in crawl.rows]
     expected = {a["path"] for a in crawl.expected["articles"]}
     assert len(stored) == len(set(stored))
     missing = sorted(expected - set(stored))
@@ -116,7 +69,7 @@ def test_every_article_stored_exactly_once(crawl: Crawl) -> None:
 
 
 def test_no_listing_or_service_page_stored(crawl: Crawl) -> None:
-    stored = {_path(row["canonical_url"]) for row in crawl.rows}
+    stored = {url_path(row["canonical_url"]) for row in crawl.rows}
     wrongly = sorted(stored & set(crawl.expected["not_articles"]))
     assert not wrongly
 
@@ -129,14 +82,14 @@ def test_robots_disallowed_paths_never_fetched(crawl: Crawl) -> None:
 
 
 def test_each_reachability_case_found(crawl: Crawl) -> None:
-    stored = {_path(row["canonical_url"]) for row in crawl.rows}
+    stored = {url_path(row["canonical_url"]) for row in crawl.rows}
     for article in crawl.expected["articles"]:
         if article.get("reachable_only_from"):
             assert article["path"] in stored, f"{article['reachable_only_from']}: {article['path']}"
 
 
 def _mismatches(crawl: Crawl, field: str, expected_key: str | None = None) -> list[str]:
-    rows = crawl.rows_by_path()
+    rows = crawl.rows_byurl_path()
     out = []
     for article in crawl.expected["articles"]:
         row = rows.get(article["path"])
@@ -161,7 +114,7 @@ def test_published_at_utc(crawl: Crawl) -> None:
 
 
 def test_bodies_are_the_story_and_only_the_story(crawl: Crawl) -> None:
-    rows = crawl.rows_by_path()
+    rows = crawl.rows_byurl_path()
     problems = []
     for article in crawl.expected["articles"]:
         row = rows.get(article["path"])
@@ -225,7 +178,8 @@ def test_a_second_crawl_of_an_unchanged_site_changes_nothing(tmp_path: Path) -> 
     first, _, url = run_crawl("lantern", db)
     assert first.returncode == 0, first.stderr[-2000:]
     before = {r["canonical_url"]: r for r in stored_rows(db)}
-    second, _, _ = run_crawl("lantern", db, port=int(url.rsplit(":", 1)[1].strip("/")))
+    # --full: fetch and extract every article again, not only what changed.
+    second, _, _ = run_crawl("lantern", db, "--full", port=port_of(url))
     assert second.returncode == 0, second.stderr[-2000:]
     after = {r["canonical_url"]: r for r in stored_rows(db)}
     fields = ("title", "authors", "published_at", "modified_at", "body", "content_hash")

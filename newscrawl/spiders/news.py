@@ -28,8 +28,9 @@ Stats: ``newscrawl/pages/<kind>``, ``newscrawl/skipped/<reason>``,
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -53,10 +54,11 @@ from newscrawl.extract.sitemaps import (
     parse_sitemap,
     sitemap_urls_from_robots,
 )
+from newscrawl.incremental import KnownArticles, load_known
 from newscrawl.items import ArticleItem
 from newscrawl.loaders import build_item
 from newscrawl.sites import SiteProfile, load_profile
-from newscrawl.timeparse import parse_since
+from newscrawl.timeparse import parse_age, parse_since
 from newscrawl.urls import canonicalize, same_site, trusted_canonical, url_key
 
 #: Navigation first: a next page or a feed finds many articles at once.
@@ -107,6 +109,11 @@ class NewsSpider(scrapy.Spider):
         #: Articles whose only date is a local time, waiting for their site's clock.
         self.pending: dict[str, list[tuple[ExtractedArticle, str, datetime]]] = {}
         self.defer_max = 500
+        self.incremental = False
+        self.refresh_after: timedelta | None = None
+        self.database_url = ""
+        #: Stored articles of this site (incremental crawls), loaded when the crawl starts.
+        self.known: KnownArticles | None = None
         self.run_arguments = {"start_urls": urls, "site": site, **kwargs}
         self.max_depth = 30
         self.empty_grace = 2
@@ -129,6 +136,9 @@ class NewsSpider(scrapy.Spider):
                 "CLOSESPIDER_ITEMCOUNT", settings.getint("NEWSCRAWL_MAX_ARTICLES"), "spider"
             )
         spider.defer_max = settings.getint("NEWSCRAWL_DATE_DEFER_MAX")
+        spider.incremental = settings.getbool("NEWSCRAWL_INCREMENTAL")
+        spider.refresh_after = parse_age(settings.get("NEWSCRAWL_REFRESH_AFTER") or None)
+        spider.database_url = settings.get("NEWSCRAWL_DATABASE_URL")
         if settings.getpriority("USER_AGENT") in (None, SETTINGS_PRIORITIES["project"]):
             # USER_AGENT was built from the contact URL at import; -s NEWSCRAWL_CONTACT_URL
             # must still reach it.
@@ -143,6 +153,12 @@ class NewsSpider(scrapy.Spider):
     # --- entry points -------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Request]:
+        if self.incremental and self.database_url:
+            sites = {self.site_name or _host(url) for url in self.start_urls}
+            self.known = await asyncio.to_thread(
+                load_known, self.database_url, sites, self.refresh_after
+            )
+            self._stat("incremental/known", len(self.known))
         for url in self.start_urls:
             self.seen.add(url_key(url))
             yield self._request(url, LinkKind.LISTING, depth=0, empty=0)
@@ -298,7 +314,8 @@ class NewsSpider(scrapy.Spider):
             if self._allowed(entry.url):
                 if entry.published_raw:
                     self.entry_dates.setdefault(url_key(entry.url), entry.published_raw)
-                yield from self._follow(entry.url, LinkKind.ARTICLE)
+                changed = entry.updated_raw or entry.published_raw
+                yield from self._follow(entry.url, LinkKind.ARTICLE, changed=changed)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         self._stat("pages/sitemap")
@@ -323,7 +340,8 @@ class NewsSpider(scrapy.Spider):
                 continue
             if entry.news_publication_date:
                 self.entry_dates.setdefault(url_key(entry.loc), entry.news_publication_date)
-            yield from self._follow(entry.loc, kind, depth=1, empty=0)
+            changed = entry.lastmod or entry.news_publication_date
+            yield from self._follow(entry.loc, kind, depth=1, empty=0, changed=changed)
 
     def parse_robots(self, response: Response) -> Iterator[Request]:
         if not isinstance(response, TextResponse) or response.status != 200:
@@ -340,15 +358,34 @@ class NewsSpider(scrapy.Spider):
     # --- helpers ------------------------------------------------------------------
 
     def _follow(
-        self, url: str, kind: LinkKind, *, depth: int = 0, empty: int = 0
+        self,
+        url: str,
+        kind: LinkKind,
+        *,
+        depth: int = 0,
+        empty: int = 0,
+        changed: str | None = None,
     ) -> Iterator[Request]:
         url = canonicalize(url)
         key = url_key(url)
         if key in self.seen:
             return
+        if kind is LinkKind.ARTICLE and self.known is not None and not self.known.due(url, changed):
+            # Stored, and nothing here says it changed: skipped, but not marked
+            # seen, so a feed or sitemap entry met later may still say it did.
+            # A listing of only such links counts as empty: pagination stops
+            # about where the last crawl began.
+            self._stat("incremental/skipped_known")
+            return
         self.seen.add(key)
         self._stat(f"links/{kind.value}")
-        yield self._request(url, kind, depth=depth, empty=empty)
+        request = self._request(url, kind, depth=depth, empty=empty)
+        if self.known is not None and url_key(url) in self.known:
+            # A stored article that is due: an earlier redirect to it, dropped as
+            # known, may have left its fingerprint in the dupefilter.
+            request = request.replace(dont_filter=True)
+            self._stat("incremental/refetched")
+        yield request
 
     def _request(self, url: str, kind: LinkKind, *, depth: int, empty: int) -> Request:
         return Request(
@@ -383,9 +420,9 @@ class NewsSpider(scrapy.Spider):
             return False
         return when is not None and when < self.since
 
-    def _stat(self, key: str) -> None:
+    def _stat(self, key: str, count: int = 1) -> None:
         if self.crawler.stats is not None:
-            self.crawler.stats.inc_value(f"newscrawl/{key}")
+            self.crawler.stats.inc_value(f"newscrawl/{key}", count)
 
 
 def _host(url: str) -> str:

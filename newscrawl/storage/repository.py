@@ -91,6 +91,14 @@ class ArticleRepository:
         with self.engine.connect() as conn:
             return set(conn.execute(query).scalars())
 
+    def crawl_times(self, site: str | None = None) -> dict[str, datetime]:
+        """canonical_url -> when it was last crawled (aware UTC), for incremental crawls."""
+        query = _filter_site(
+            select(ARTICLES.c.canonical_url, ARTICLES.c.last_crawled_at), site
+        )
+        with self.engine.connect() as conn:
+            return {url: to_utc(when) for url, when in conn.execute(query)}
+
     def count(self, site: str | None = None) -> int:
         """How many articles are stored, of one site or of all."""
         query = _filter_site(select(func.count(ARTICLES.c.id)), site)
