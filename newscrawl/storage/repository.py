@@ -93,9 +93,7 @@ class ArticleRepository:
 
     def crawl_times(self, site: str | None = None) -> dict[str, datetime]:
         """canonical_url -> when it was last crawled (aware UTC), for incremental crawls."""
-        query = _filter_site(
-            select(ARTICLES.c.canonical_url, ARTICLES.c.last_crawled_at), site
-        )
+        query = _filter_site(select(ARTICLES.c.canonical_url, ARTICLES.c.last_crawled_at), site)
         with self.engine.connect() as conn:
             return {url: to_utc(when) for url, when in conn.execute(query)}
 
