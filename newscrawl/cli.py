@@ -16,6 +16,8 @@ from typing import Any
 from newscrawl import __version__
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+#: Another run holds a site's lock (EX_TEMPFAIL: try again later).
+EXIT_LOCKED = 75
 _PASSWORD_IN_URL = re.compile(r"(://[^:/@\s]+:)[^@\s]+@")
 
 
@@ -27,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     from sqlalchemy.exc import SQLAlchemyError
 
+    from newscrawl.locks import SiteLocked
     from newscrawl.storage.migrate import SchemaError
 
     try:
@@ -37,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchemaError as exc:
         print(f"newscrawl: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except SiteLocked as exc:
+        print(f"newscrawl: not crawling: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
     except SQLAlchemyError as exc:
         print(f"newscrawl: database error: {_database_message(exc)}", file=sys.stderr)
         return EXIT_FAILED

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
+from newscrawl.locks import site_locks
 from newscrawl.sites import ProfileError, available_profiles, load_profile
 
 
@@ -20,6 +23,12 @@ class CrawlTarget:
     start_urls: list[str] = field(default_factory=list)
     site: str | None = None
     site_name: str | None = None
+
+    def lock_key(self) -> str:
+        """What the per-site lock is named after: the profile, or the start URLs' host."""
+        if self.site:
+            return load_profile(self.site).name
+        return self.site_name or urlsplit(self.start_urls[0]).netloc.lower()
 
     def spider_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {}
@@ -103,6 +112,11 @@ def run_crawls(
     """
     settings = project_settings(overrides)
     check_browser(targets, settings)
+    with site_locks(Path(settings.get("NEWSCRAWL_LOCK_DIR")), (t.lock_key() for t in targets)):
+        return _run(targets, settings)
+
+
+def _run(targets: Sequence[CrawlTarget], settings: Settings) -> list[CrawlResult]:
     process = CrawlerProcess(settings)
     crawlers: list[tuple[CrawlTarget, Crawler]] = []
     for target in targets:

@@ -34,6 +34,11 @@ NEWSCRAWL_MIN_WORDS = 40
 NEWSCRAWL_INCREMENTAL = True
 #: Age (``6h``, ``7d``) after which a stored article is fetched again anyway; empty: never.
 NEWSCRAWL_REFRESH_AFTER = ""
+#: Where per-site lock files live (two runs of one site never crawl at once).
+NEWSCRAWL_LOCK_DIR = os.environ.get(
+    "NEWSCRAWL_LOCK_DIR",
+    os.path.join(os.environ.get("XDG_RUNTIME_DIR") or "/tmp", "newscrawl-locks"),
+)
 #: Articles of one site that may wait (in memory) for its time zone to be learned.
 NEWSCRAWL_DATE_DEFER_MAX = 500
 #: How many items the store pipeline writes per transaction.
