@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="fetch every article again (default: only new ones and those that changed or are due)",
     )
     p.add_argument(
+        "--jobdir",
+        default=None,
+        metavar="DIR",
+        help="make the crawl resumable: run the same command again to finish an interrupted one",
+    )
+    p.add_argument(
         "--refresh-after",
         default=None,
         metavar="AGE",
@@ -229,6 +235,8 @@ def _crawl_overrides(args: argparse.Namespace) -> dict[str, Any]:
         overrides["NEWSCRAWL_SINCE"] = args.since
     if getattr(args, "full", False):
         overrides["NEWSCRAWL_INCREMENTAL"] = False
+    if getattr(args, "jobdir", None):
+        overrides["NEWSCRAWL_JOBDIR"] = args.jobdir
     if getattr(args, "refresh_after", None):
         from newscrawl.timeparse import parse_age
 

@@ -22,6 +22,7 @@ import hashlib
 import json
 import mimetypes
 import threading
+import time
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -51,10 +52,13 @@ class SiteServer:
     ...     site.url   # 'http://127.0.0.1:40123/'
     """
 
-    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, root: Path, host: str = "127.0.0.1", port: int = 0, delay: float = 0.0
+    ) -> None:
         self.root = Path(root).resolve()
         if not self.root.is_dir():
             raise FileNotFoundError(f"site directory not found: {self.root}")
+        self.delay = delay  # seconds each answer waits: a slow site, for tests
         self.requests: list[str] = []
         self.user_agents: set[str] = set()
         self._lock = threading.Lock()
@@ -143,6 +147,8 @@ def _make_handler(site: SiteServer) -> type[BaseHTTPRequestHandler]:
 
         def _answer(self, send_body: bool) -> None:
             site.record(self.path, self.headers.get("User-Agent"))
+            if site.delay:
+                time.sleep(site.delay)
             path_only = urlsplit(self.path).path
             redirects = site._json_table("_redirects.json")
             if path_only in redirects:

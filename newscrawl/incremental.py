@@ -43,6 +43,10 @@ class KnownArticles:
         """Whether a ``url_key`` is stored."""
         return key in self.crawled
 
+    def crawled_since(self, when: datetime) -> set[str]:
+        """url_keys of the articles crawled at or after ``when``."""
+        return {key for key, last in self.crawled.items() if last >= when}
+
     def due(self, url: str, changed_raw: str | None = None) -> bool:
         """Whether ``url`` should be fetched: new, changed since, or due a refresh."""
         last = self.crawled.get(url_key(url))

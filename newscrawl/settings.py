@@ -34,6 +34,9 @@ NEWSCRAWL_MIN_WORDS = 40
 NEWSCRAWL_INCREMENTAL = True
 #: Age (``6h``, ``7d``) after which a stored article is fetched again anyway; empty: never.
 NEWSCRAWL_REFRESH_AFTER = ""
+#: A resumable crawl's job directory (``--jobdir``); see newscrawl/joblog.py for why
+#: it is not Scrapy's JOBDIR (that one does not survive SIGKILL).
+NEWSCRAWL_JOBDIR = ""
 #: Where per-site lock files live (two runs of one site never crawl at once).
 NEWSCRAWL_LOCK_DIR = os.environ.get(
     "NEWSCRAWL_LOCK_DIR",

@@ -31,6 +31,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -56,6 +57,7 @@ from newscrawl.extract.sitemaps import (
 )
 from newscrawl.incremental import KnownArticles, load_known
 from newscrawl.items import ArticleItem
+from newscrawl.joblog import JobLog
 from newscrawl.loaders import build_item
 from newscrawl.sites import SiteProfile, load_profile
 from newscrawl.timeparse import parse_age, parse_since
@@ -114,6 +116,11 @@ class NewsSpider(scrapy.Spider):
         self.database_url = ""
         #: Stored articles of this site (incremental crawls), loaded when the crawl starts.
         self.known: KnownArticles | None = None
+        #: JOBDIR of a resumable crawl, and (when resuming) the url_keys of articles
+        #: stored since the interrupted run began: done, and part of this run.
+        self.jobdir = ""
+        self.joblog: JobLog | None = None
+        self.done: set[str] = set()
         self.run_arguments = {"start_urls": urls, "site": site, **kwargs}
         self.max_depth = 30
         self.empty_grace = 2
@@ -139,6 +146,8 @@ class NewsSpider(scrapy.Spider):
         spider.incremental = settings.getbool("NEWSCRAWL_INCREMENTAL")
         spider.refresh_after = parse_age(settings.get("NEWSCRAWL_REFRESH_AFTER") or None)
         spider.database_url = settings.get("NEWSCRAWL_DATABASE_URL")
+        spider.jobdir = settings.get("NEWSCRAWL_JOBDIR") or ""
+        crawler.signals.connect(spider.closed_cleanly, signal=signals.spider_closed)
         if settings.getpriority("USER_AGENT") in (None, SETTINGS_PRIORITIES["project"]):
             # USER_AGENT was built from the contact URL at import; -s NEWSCRAWL_CONTACT_URL
             # must still reach it.
@@ -153,23 +162,52 @@ class NewsSpider(scrapy.Spider):
     # --- entry points -------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Request]:
-        if self.incremental and self.database_url:
+        if self.jobdir:
+            self.joblog = JobLog(Path(self.jobdir))
+        resuming_since = self.joblog.started_at if self.joblog and self.joblog.resuming else None
+        if (self.incremental or resuming_since) and self.database_url:
             sites = {self.site_name or _host(url) for url in self.start_urls}
-            self.known = await asyncio.to_thread(
+            known = await asyncio.to_thread(
                 load_known, self.database_url, sites, self.refresh_after
             )
-            self._stat("incremental/known", len(self.known))
+            if self.incremental:
+                self.known = known
+                self._stat("incremental/known", len(known))
+            if resuming_since is not None:
+                self.done = known.crawled_since(resuming_since)
+                self._stat("resume/done", len(self.done))
         for url in self.start_urls:
             self.seen.add(url_key(url))
-            yield self._request(url, LinkKind.LISTING, depth=0, empty=0)
+            yield self._logged(self._request(url, LinkKind.LISTING, depth=0, empty=0))
             yield Request(
                 urljoin(url, "/robots.txt"),
                 callback=self.parse_robots,
                 errback=self.failed,
                 priority=PRIORITY[LinkKind.SITEMAP],
+                dont_filter=bool(self.joblog),
             )
+        if self.joblog is not None and self.joblog.resuming:
+            pending = self.joblog.pending()
+            self._stat("resume/pending", len(pending))
+            for entry in pending:
+                for request in self._follow(
+                    entry["url"],
+                    LinkKind(entry["kind"]),
+                    depth=entry["depth"],
+                    empty=entry["empty"],
+                ):
+                    yield request
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        stored = False
+        for output in self.route(response):
+            stored = stored or isinstance(output, ArticleItem)
+            yield output
+        if self.joblog is not None and not stored:
+            # An article page is done once its row is in the database, not before.
+            self.joblog.completed(_first_url(response))
+
+    def route(self, response: Response) -> Iterator[Any]:
         # Feeds and sitemaps are sniffed from bytes: a .xml.gz sitemap is not a TextResponse.
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
         if is_sitemap(response.body, content_type):
@@ -290,7 +328,8 @@ class NewsSpider(scrapy.Spider):
                 navigation.append((link.url, link.kind))
             elif link.kind is LinkKind.ARTICLE:
                 requests = list(self._follow(link.url, LinkKind.ARTICLE))
-                unseen_articles += len(requests)
+                # Articles a resumed run had already stored count as found by this run.
+                unseen_articles += len(requests) or url_key(link.url) in self.done
                 yield from requests
             else:
                 yield from self._follow(link.url, link.kind)
@@ -350,9 +389,18 @@ class NewsSpider(scrapy.Spider):
             if self._allowed(url):
                 yield from self._follow(url, LinkKind.SITEMAP)
 
+    def closed_cleanly(self, spider: scrapy.Spider, reason: str) -> None:
+        if self.joblog is not None:
+            if reason in {"finished", "closespider_itemcount"}:
+                self.joblog.finish()
+            else:
+                self.joblog.close()
+
     def failed(self, failure: Failure) -> None:
         self._stat(f"failed/{failure.type.__name__ if failure.type else 'error'}")
         request = getattr(failure, "request", None)
+        if self.joblog is not None and request is not None:
+            self.joblog.completed(request.url)  # a resumed run need not try it again
         self.logger.debug("Request failed: %s (%s)", getattr(request, "url", "?"), failure.value)
 
     # --- helpers ------------------------------------------------------------------
@@ -370,6 +418,10 @@ class NewsSpider(scrapy.Spider):
         key = url_key(url)
         if key in self.seen:
             return
+        if key in self.done:
+            self.seen.add(key)
+            self._stat("resume/skipped_done")
+            return
         if kind is LinkKind.ARTICLE and self.known is not None and not self.known.due(url, changed):
             # Stored, and nothing here says it changed: skipped, but not marked
             # seen, so a feed or sitemap entry met later may still say it did.
@@ -379,13 +431,23 @@ class NewsSpider(scrapy.Spider):
             return
         self.seen.add(key)
         self._stat(f"links/{kind.value}")
-        request = self._request(url, kind, depth=depth, empty=empty)
+        request = self._logged(self._request(url, kind, depth=depth, empty=empty))
         if self.known is not None and url_key(url) in self.known:
             # A stored article that is due: an earlier redirect to it, dropped as
             # known, may have left its fingerprint in the dupefilter.
             request = request.replace(dont_filter=True)
             self._stat("incremental/refetched")
         yield request
+
+    def _logged(self, request: Request) -> Request:
+        """Record a request in the job log of a resumable crawl."""
+        if self.joblog is None:
+            return request
+        meta = request.meta[META]
+        self.joblog.scheduled(request.url, meta["kind"], meta["depth"], meta["empty"])
+        # The job log dedupes across runs; Scrapy's dupefilter would also remember
+        # requests whose responses a killed run never processed.
+        return request.replace(dont_filter=True)
 
     def _request(self, url: str, kind: LinkKind, *, depth: int, empty: int) -> Request:
         return Request(
@@ -423,6 +485,11 @@ class NewsSpider(scrapy.Spider):
     def _stat(self, key: str, count: int = 1) -> None:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"newscrawl/{key}", count)
+
+
+def _first_url(response: Response) -> str:
+    """The URL the spider asked for, before any redirect."""
+    return str((response.meta.get("redirect_urls") or [response.url])[0])
 
 
 def _host(url: str) -> str:
