@@ -5,6 +5,10 @@ pages and prints precision / recall / F1 (the benchmark's own scoring) and
 seconds per page. Usage::
 
     .venv/bin/python bench/aeb_quick.py [--worst 10] [--data ../shared/benchmarks/aeb]
+
+The full measurement (both benchmark layouts, metadata fields, trafilatura
+with metadata in the same run) is ``newscrawl eval DATASET_DIR``
+(``newscrawl/evaluation.py``); this script stays as a quick body-only check.
 """
 
 from __future__ import annotations

@@ -182,6 +182,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = command(
+        "eval",
+        "measure extraction against gold data, beside trafilatura on the same pages",
+        "newscrawl eval ../shared/benchmarks/aeb --worst 10",
+    )
+    p.add_argument(
+        "dataset",
+        metavar="DATASET_DIR",
+        help="article-extraction-benchmark layout (ground-truth.json + html/) "
+        "or fundus layout (manifest.json)",
+    )
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--worst", type=int, default=0, metavar="N", help="also list the N worst pages")
+    p.add_argument(
+        "--no-trafilatura", action="store_true", help="run newscrawl only (faster; no comparison)"
+    )
+    p.set_defaults(func=cmd_eval)
+
+    p = command(
         "db",
         "manage the database schema (Alembic migrations)",
         "newscrawl db upgrade --db postgresql+psycopg://user@host/news",
@@ -486,6 +504,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise ValueError("give a saved page FILE, or --batch MANIFEST")
     record = _extract_one(args.file, args.url, args.timezone, args.explain)
     print(json.dumps(record, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from newscrawl import evaluation
+
+    dataset = evaluation.load_dataset(args.dataset)
+    systems = ("newscrawl",) if args.no_trafilatura else ("newscrawl", "trafilatura")
+    result = evaluation.evaluate(dataset, systems)
+    if args.json:
+        print(evaluation.to_json(result, args.worst))
+    else:
+        print(evaluation.render_table(result, args.worst))
     return EXIT_OK
 
 

@@ -68,16 +68,22 @@ def _tag_gap(match: re.Match[str]) -> str:
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u2060\ufeff\u00ad"), None)
+#: The same characters as a regex: much faster than ``str.translate`` with a dict.
+_INVISIBLE_RE = re.compile("[\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def clean_text(value: Any) -> str | None:
     """Decode entities, drop stray tags and collapse whitespace to single spaces."""
     if value is None:
         return None
-    text = replace_entities(str(value))
-    # Only real tags: "<숨바꼭질>" or "<The Palace>" in prose are titles.
-    text = _TAG.sub(_tag_gap, text)
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = str(value)
+    # The checks skip two costly passes on the many strings that need neither.
+    if "&" in text:
+        text = replace_entities(text)
+    if "<" in text:
+        # Only real tags: "<숨바꼭질>" or "<The Palace>" in prose are titles.
+        text = _TAG.sub(_tag_gap, text)
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
     text = " ".join(_SPACE.sub(" ", text).split())
     return text or None
 

@@ -1,68 +1,57 @@
 """Extraction quality on the team's benchmark pages (skipped when ../shared is absent).
 
-aeb/: body F1 with the benchmark's own scoring must beat plain trafilatura.
-fundus/: authors and publication dates against the gold metadata.
+The runs go through ``newscrawl.evaluation``, the code behind ``newscrawl
+eval``, so the floors here are the figures that command prints. Each floor
+sits a little below what was measured when it was set; a regression fails.
+
+aeb/: body F1 with the benchmark's own scoring, beside trafilatura.
+fundus/: title, authors, publication minute and lead image against the gold.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import trafilatura
 
-from newscrawl.extract.article import extract_article
-from newscrawl.extract.evaluate import score_bodies
-from newscrawl.loaders import build_item
+from newscrawl.evaluation import EvaluationResult, evaluate, load_dataset
 
 pytestmark = pytest.mark.benchmark_data
 
-#: Measured 0.977 when written; plain trafilatura is 0.953 on the same pages.
-MIN_AEB_F1 = 0.97
+#: Measured 0.9792 (P 0.9730, R 0.9856); trafilatura with metadata 0.9582 in
+#: the same run. The issue's target is 0.975.
+MIN_AEB_F1 = 0.975
+#: Measured on the 29 fundus pages: title 29/29, authors 29/29, published to
+#: the minute 29/29, lead image (same picture) 16/19, body F1 0.967.
+MIN_FUNDUS = {"title": 0.95, "authors": 0.93, "published": 0.95, "lead_image": 0.80}
+MIN_FUNDUS_BODY_F1 = 0.955
+# Speed is measured by `newscrawl eval` and written in BENCHMARKS.md, never
+# asserted here: a timed assertion fails on a busy machine, not on slow code.
 
 
-def _read_gz(path: Path) -> str:
-    return gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+@pytest.fixture(scope="module")
+def aeb_result(shared_benchmarks: Path) -> EvaluationResult:
+    return evaluate(load_dataset(shared_benchmarks / "aeb"))
 
 
-def test_aeb_body_f1_beats_trafilatura(shared_benchmarks: Path) -> None:
-    aeb = shared_benchmarks / "aeb"
-    ground = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
-    truth = {k: v["articleBody"] for k, v in ground.items()}
-    ours: dict[str, str] = {}
-    plain: dict[str, str] = {}
-    for key, entry in ground.items():
-        html = _read_gz(aeb / "html" / f"{key}.html.gz")
-        ours[key] = extract_article(html, entry["url"]).fields["body"] or ""
-        plain[key] = trafilatura.extract(html, url=entry["url"]) or ""
-    our_score = score_bodies(truth, ours)
-    plain_score = score_bodies(truth, plain)
-    assert our_score["f1"] > plain_score["f1"]
-    assert our_score["f1"] >= MIN_AEB_F1
+@pytest.fixture(scope="module")
+def fundus_result(shared_benchmarks: Path) -> EvaluationResult:
+    return evaluate(load_dataset(shared_benchmarks / "fundus"))
 
 
-def test_fundus_authors_and_dates(shared_benchmarks: Path) -> None:
-    fundus = shared_benchmarks / "fundus"
-    manifest = json.loads((fundus / "manifest.json").read_text(encoding="utf-8"))
-    authors_ok = dates_ok = 0
-    for entry in manifest:
-        gold = json.loads((fundus / entry["expected_json"]).read_text(encoding="utf-8"))
-        gold = gold[entry["version_key"]]
-        extracted = extract_article(_read_gz(fundus / entry["html"]), entry["url"])
-        item = build_item(
-            extracted, url=entry["url"], site=entry["publisher"], fetched_at=datetime.now(UTC)
-        )
-        want_authors = [a.casefold() for a in gold.get("authors", [])]
-        authors_ok += [a.casefold() for a in item["authors"]] == want_authors
-        want_date = gold.get("publishing_date")
-        if want_date is None:
-            dates_ok += item["published_at"] is None
-        elif item["published_at"]:
-            delta = datetime.fromisoformat(item["published_at"]) - datetime.fromisoformat(want_date)
-            dates_ok += abs(delta.total_seconds()) < 120
-    # Measured 29/29 for both when written; a little slack for gold-data quirks.
-    assert authors_ok >= len(manifest) - 2
-    assert dates_ok >= len(manifest) - 2
+def test_aeb_body_f1(aeb_result: EvaluationResult) -> None:
+    ours, trafilatura = aeb_result.systems
+    assert aeb_result.pages == 181
+    assert ours.body["f1"] >= MIN_AEB_F1
+    assert ours.body["f1"] > trafilatura.body["f1"]
+
+
+def test_fundus_fields(fundus_result: EvaluationResult) -> None:
+    ours, trafilatura = fundus_result.systems
+    assert fundus_result.pages == 29
+    rates = {name: acc.rate for name, acc in ours.fields.items()}
+    failed = {name: rate for name, rate in rates.items() if rate < MIN_FUNDUS[name]}
+    assert not failed, f"below the floor: {failed}"
+    for name in MIN_FUNDUS:
+        assert ours.fields[name].correct >= trafilatura.fields[name].correct, name
+    assert ours.body["f1"] >= MIN_FUNDUS_BODY_F1

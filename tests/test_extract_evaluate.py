@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawl.extract.evaluate import page_scores, score_bodies, shingles
+from newscrawl.extract.evaluate import page_scores, score_bodies, shingle_count, shingles
 
 
 def test_shingles() -> None:
@@ -34,3 +34,8 @@ def test_missing_prediction_lowers_recall_but_not_precision() -> None:
     assert result["recall"] == pytest.approx(0.5)
     assert result["precision"] == 1.0
     assert result["f1"] == pytest.approx(2 * 0.5 / 1.5)
+
+
+@pytest.mark.parametrize("text", ["", "a", "a b c", "a b c d", "one two three four five six"])
+def test_shingle_count_matches_the_multiset(text: str) -> None:
+    assert shingle_count(text) == sum(shingles(text).values())

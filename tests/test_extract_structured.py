@@ -79,3 +79,34 @@ def test_meta_layers() -> None:
     assert meta["authors"] == ["Jane Doe"]
     assert meta["canonical_url"] == "https://news.example/a/1?x=1"
     assert meta["title"] == "T | Site"
+
+
+def test_yoast_graph_image_reference_is_resolved() -> None:
+    graph = (
+        '{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "NewsArticle", "headline": "H", "image": {"@id": "https://news.example/a/1#primaryimage"}},'
+        '{"@type": "ImageObject", "@id": "https://news.example/a/1#primaryimage",'
+        ' "url": "https://news.example/img/lead.jpg", "caption": "The lead picture"}]}'
+    )
+    fields = jsonld_fields(page(ld(graph)), URL)
+    assert fields["lead_image_url"] == "https://news.example/img/lead.jpg"
+    assert fields["lead_image_caption"] == "The lead picture"
+
+
+def test_unresolved_image_reference_is_not_an_image_url() -> None:
+    graph = (
+        '{"@graph": [{"@type": "NewsArticle", "headline": "H",'
+        ' "image": {"@id": "https://news.example/a/1#primaryimage"}}]}'
+    )
+    assert "lead_image_url" not in jsonld_fields(page(ld(graph)), URL)
+
+
+def test_webpage_primary_image_when_the_article_has_none() -> None:
+    graph = (
+        '{"@graph": [{"@type": "NewsArticle", "headline": "H"},'
+        '{"@type": "WebPage", "primaryImageOfPage": {"@id": "#img"}},'
+        '{"@type": "ImageObject", "@id": "#img", "contentUrl": "/img/page.jpg"}]}'
+    )
+    assert (
+        jsonld_fields(page(ld(graph)), URL)["lead_image_url"] == "https://news.example/img/page.jpg"
+    )

@@ -19,7 +19,7 @@ from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
 from newscrawl.extract.body import PageFacts, extract_body
-from newscrawl.extract.evaluate import shingles
+from newscrawl.extract.evaluate import shingle_count, shingles
 from newscrawl.extract.markup import markup_fields
 from newscrawl.extract.merge import merge_layers
 from newscrawl.extract.profile import profile_fields
@@ -139,6 +139,10 @@ def _use_complete_article_body(layers: dict[str, dict[str, Any]]) -> None:
         return
     if not extracted:
         layers["jsonld"]["body"] = structured
+        return
+    # Shingle totals follow from token counts: most articleBody teasers fail
+    # the length test before any shingles are built.
+    if shingle_count(structured) < ARTICLE_BODY_LONGER * (shingle_count(extracted) or 1):
         return
     want, got = shingles(extracted), shingles(structured)
     total = sum(want.values()) or 1

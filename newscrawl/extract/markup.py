@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 
@@ -39,15 +40,37 @@ def _marked(tree: HtmlElement, *words: str) -> Iterator[HtmlElement]:
     One XPath for the candidates, then plain string tests: much faster than
     XPath 1.0 translate() on every element.
     """
-    for element in tree.xpath("//*[@class or @id]"):
-        marker = f"{element.get('class', '')} {element.get('id', '')}".lower()
-        if any(word in marker for word in words):
+    pattern = _words_pattern(words)
+    for element, marker in _markers(tree):
+        if pattern.search(marker):
             yield element
+
+
+@lru_cache(maxsize=32)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for "contains any of ``words``": faster than a loop of ``in`` tests."""
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
+@lru_cache(maxsize=4)
+def _markers(tree: HtmlElement) -> tuple[tuple[HtmlElement, str], ...]:
+    """(element, lowercase "class id") of every element that has either, in page order.
+
+    Several fields look for class words; the page is walked once. Keyed by the
+    tree object, like ``parse_html``'s cache: the trees are not modified.
+    """
+    return tuple(
+        (element, f"{element.get('class', '')} {element.get('id', '')}".lower())
+        for element in tree.xpath("//*[@class or @id]")
+    )
 
 
 DatesFn = Callable[[], list[tuple[str, str]]]
 _BY_TEXT = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
 MAX_BYLINE_CHARS = 200
+#: Raw text (indentation included) past which an element cannot clean down to a
+#: byline: skips cleaning the text of whole containers.
+MAX_RAW_BYLINE_CHARS = 5 * MAX_BYLINE_CHARS
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:by|writer|writers|reporter)(?:$|[\s_-])", re.I)
 #: A section label above the headline is a word or two.
 MAX_KICKER_CHARS = 30
@@ -65,8 +88,12 @@ _SECTION_PATH = re.compile(
 )
 
 
+@lru_cache(maxsize=4)
 def _main_scope(tree: HtmlElement) -> HtmlElement:
-    """The article element when there is exactly one, else the whole page."""
+    """The article element when there is exactly one, else the whole page.
+
+    Cached per tree (every field asks); the trees are not modified.
+    """
     articles = tree.xpath("//article")
     if len(articles) == 1:
         return articles[0]
@@ -104,7 +131,10 @@ def byline(tree: HtmlElement) -> list[str]:
     for element in _byline_elements(tree):
         if element.tag in ("html", "body", "article", "main"):
             continue
-        text = clean_text(element.text_content())
+        raw = element.text_content()
+        if len(raw) > MAX_RAW_BYLINE_CHARS:
+            continue
+        text = clean_text(raw)
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue
         names = split_authors(text)
@@ -114,7 +144,10 @@ def byline(tree: HtmlElement) -> list[str]:
     # often runs the date on without a space: "...news desk December 11").
     found: list[tuple[int, str]] = []
     for element in _main_scope(tree).iter("p", "span", "div", "address"):
-        text = clean_text(element.text_content())
+        raw = element.text_content()
+        if len(raw) > MAX_RAW_BYLINE_CHARS:
+            continue
+        text = clean_text(raw)
         if text and len(text) <= MAX_BYLINE_CHARS and _BY_TEXT.match(text):
             found.append((len(text), text))
     for _, text in sorted(found):

@@ -70,7 +70,7 @@ def merge_layers(
         order = FIELD_ORDER.get(name, DEFAULT_ORDER)
         chosen = _first(layers, name, order)
         if name == "title":
-            chosen = _prefer_full_headline(layers, chosen)
+            chosen = _prefer_short_headline(layers, _prefer_full_headline(layers, chosen))
         elif name == "authors":
             chosen = _prefer_fuller_byline(layers, chosen, site_name)
         if chosen is not None:
@@ -108,6 +108,68 @@ def _prefer_full_headline(
     if structured and full != structured and full.startswith(structured):
         return "markup", visible
     return chosen
+
+
+#: Structured headlines cut for search snippets are about this long (Google's
+#: limit was 110 characters); a shorter prefix of the <h1> is an edit, not a cut.
+TRUNCATED_HEADLINE_CHARS = 100
+#: A condensed headline keeps at least this share of the <h1>'s words, and
+#: at least MIN_HEADLINE_WORDS of them: less is a kicker or a label.
+MIN_HEADLINE_SHARE = 0.5
+MIN_HEADLINE_WORDS = 4
+#: Words at the start that a condensed headline shares with the <h1>.
+OPENING_WORDS = 2
+_HEADLINE_LAYERS = ("jsonld", "microdata", "opengraph")
+
+
+def _prefer_short_headline(
+    layers: dict[str, dict[str, Any]], chosen: tuple[str, Any] | None
+) -> tuple[str, Any] | None:
+    """The shortest complete form of the headline the publisher gives.
+
+    Sites often print a long headline in the <h1> and give the same headline,
+    condensed, in og:title or JSON-LD ("..., experts warn it won't be easy"
+    for "... for US companies, experts warn it won't be cheap or easy"). The
+    headline is the short form: the long one folds in a subheading (fundus'
+    guidelines: a title "does not include subheaders, aims to be as short as
+    possible"). A candidate counts only when every word of it is in the <h1>,
+    it keeps most of the <h1>'s words and its opening words, and it is not a
+    truncation (an ellipsis, or a prefix as long as a search-snippet cut).
+    """
+    visible = layers.get("markup", {}).get("title")
+    if chosen is None or chosen[0] == "profile" or not visible:
+        return chosen
+    visible_words = _words(visible)
+    best = chosen
+    for layer in _HEADLINE_LAYERS:
+        value = layers.get(layer, {}).get("title")
+        if not value or not _condensed(str(value), visible, visible_words):
+            continue
+        if len(str(value)) < len(str(best[1])):
+            best = (layer, value)
+    return best
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _condensed(candidate: str, visible: str, visible_words: list[str]) -> bool:
+    """Is ``candidate`` a complete, shorter form of the visible headline?"""
+    words = _words(candidate)
+    if len(words) < MIN_HEADLINE_WORDS or len(words) < MIN_HEADLINE_SHARE * len(visible_words):
+        return False
+    if not set(words) <= set(visible_words) or len(words) >= len(visible_words):
+        return False
+    # A condensed headline keeps its opening; one that drops it ("ICJ
+    # concludes..." for "Legal opinion expected after ICJ concludes...") is
+    # another headline (a search-engine variant), and the visible one stands.
+    if words[:OPENING_WORDS] != visible_words[:OPENING_WORDS]:
+        return False
+    if candidate.rstrip().endswith(("…", "...")):
+        return False
+    is_prefix = _squash(visible).startswith(_squash(candidate))
+    return not (is_prefix and len(candidate) >= TRUNCATED_HEADLINE_CHARS)
 
 
 def _prefer_fuller_byline(

@@ -163,10 +163,20 @@ def _image(value: Any, base_url: str) -> tuple[str | None, str | None]:
         return None, None
     if isinstance(value, dict):
         props = _props(value)
-        url = _text(props.get("url") or props.get("contentUrl") or props.get("@id"))
+        url = _text(props.get("url") or props.get("contentUrl") or _image_id(props))
         caption = _text(props.get("caption") or props.get("description"))
         return (urljoin(base_url, url) if url else None), caption
     return urljoin(base_url, str(value).strip()), None
+
+
+def _image_id(props: dict[str, Any]) -> str | None:
+    """An ImageObject's ``@id`` when it is the picture's address.
+
+    Yoast-style ids ("https://site/post/#primaryimage") name a graph node, not
+    a file; an unresolved reference like that is no image URL.
+    """
+    node_id = _text(props.get("@id"))
+    return node_id if node_id and "#" not in node_id else None
 
 
 def _keywords(value: Any) -> list[str]:
@@ -261,6 +271,19 @@ def jsonld_fields(tree: HtmlElement, url: str) -> dict[str, Any]:
     if article is None:
         return {}
     fields = _from_schema(_resolve_references(article, objects), url)
+    if "lead_image_url" not in fields:
+        # Yoast and similar graphs hang the picture on the WebPage node.
+        for obj in objects:
+            if "WebPage" in _types(obj):
+                page = _resolve_references(obj, objects)
+                image_url, caption = _image(
+                    page.get("primaryImageOfPage") or page.get("image"), url
+                )
+                if image_url:
+                    fields["lead_image_url"] = image_url
+                    if caption and "lead_image_caption" not in fields:
+                        fields["lead_image_caption"] = caption
+                    break
     if "site_name" not in fields:
         for obj in objects:
             if "WebSite" in _types(obj) and _text(obj.get("name")):

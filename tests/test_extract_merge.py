@@ -1,0 +1,61 @@
+"""merge_layers: the per-field choices that go beyond the order of trust."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newscrawl.extract.merge import merge_layers
+
+H1 = (
+    "As Trump pitches Venezuelan oil dream for US companies, experts warn it won't be cheap or easy"
+)
+
+
+def _title(layers: dict[str, dict[str, Any]]) -> tuple[str, str]:
+    fields, sources = merge_layers(layers)
+    return fields["title"], sources["title"]
+
+
+def test_condensed_headline_beats_the_long_h1() -> None:
+    short = "As Trump pitches Venezuelan oil dream, experts warn it won't be easy"
+    layers = {"opengraph": {"title": short}, "markup": {"title": H1}}
+    assert _title(layers) == (short, "opengraph")
+
+
+def test_shorter_prefix_of_the_h1_is_a_condensed_headline() -> None:
+    h1 = "Your $1 bill could be worth up THOUSANDS - here's how to check if you have the rare buck"
+    short = "Your $1 bill could be worth up THOUSANDS - here's how to check"
+    layers = {"jsonld": {"title": h1}, "opengraph": {"title": short}, "markup": {"title": h1}}
+    assert _title(layers) == (short, "opengraph")
+
+
+def test_headline_that_drops_the_opening_is_another_headline() -> None:
+    h1 = "Legal opinion expected after ICJ concludes hearings on Israel's aid obligations in Gaza"
+    seo = "ICJ concludes hearings on Israel aid obligations in Gaza"
+    layers = {"jsonld": {"title": h1}, "opengraph": {"title": seo}, "markup": {"title": h1}}
+    assert _title(layers) == (h1, "jsonld")
+
+
+def test_truncated_structured_headline_loses_to_the_h1() -> None:
+    h1 = (
+        "Regional council approves the long-delayed harbour wall extension after a decade of "
+        "storms, lawsuits and three failed votes"
+    )
+    cut = h1[:104].rstrip()
+    for value in (cut, "Regional council approves the long-delayed harbour wall\u2026"):
+        layers = {"jsonld": {"title": value}, "markup": {"title": h1}}
+        assert _title(layers) == (h1, "markup")
+
+
+def test_labels_and_other_texts_are_not_condensed_headlines() -> None:
+    layers = {"opengraph": {"title": "As Trump pitches"}, "markup": {"title": H1}}
+    assert _title(layers) == (H1, "markup")
+    other = "Oil experts meet in Caracas to discuss the future of Venezuelan production"
+    layers = {"jsonld": {"title": other}, "markup": {"title": H1}}
+    assert _title(layers) == (other, "jsonld")  # not a form of the <h1>: trust order stands
+
+
+def test_profile_title_is_never_replaced() -> None:
+    short = "As Trump pitches Venezuelan oil dream, experts warn it won't be easy"
+    layers = {"profile": {"title": H1}, "opengraph": {"title": short}, "markup": {"title": H1}}
+    assert _title(layers) == (H1, "profile")
