@@ -1,4 +1,4 @@
-"""A crawl killed with SIGKILL midway and resumed ends with the database an uninterrupted crawl gives."""
+"""A crawl killed with SIGKILL midway, then resumed, ends with the uninterrupted database."""
 
 from __future__ import annotations
 
