@@ -1,33 +1,48 @@
-"""Storage throughput: ``ArticleRepository.upsert_articles`` beside a plain Core insert.
+"""Storage throughput: the store pipeline and the repository beside a plain Core insert.
 
 Writes N synthetic articles (3 authors, 4 tags and a ~600-word body each) in
-batches, on a fresh SQLite file and a fresh PostgreSQL database, and prints
-articles per second for:
+batches, on a fresh SQLite file and a fresh PostgreSQL database (both at the
+newest schema, full-text index included), and prints articles per second for:
 
-- upsert, all new;          - upsert again, all unchanged;
-- upsert, every title changed (a revision row per article);
+- pipeline, new: the items through the real ``StorePipeline`` (built with
+  ``scrapy.utils.test.get_crawler``; open, process_item, close), which writes
+  in a worker thread, ``--batch`` items per write, into a fresh database;
+- upsert, all new; upsert again, all unchanged; upsert, every title changed
+  (a revision row per article): ``ArticleRepository.upsert_articles`` alone;
 - a plain SQLAlchemy Core ``INSERT`` of the same article rows (no authors/tags
   links, no conflict handling), in a fresh database: the floor to compare with.
+
+``--text repetitive`` (default) bodies repeat 14 words, so the full-text index
+sees few distinct words; ``--text zipf`` bodies are 300-900 words drawn with a
+Zipf distribution from a 50,000-word vocabulary (bench/search_latency.py), as
+real text is: far more distinct words per article for the index to store.
 
 Usage::
 
     .venv/bin/python bench/store_throughput.py [-n 20000] [--batch 500]
+        [--text repetitive|zipf]
         [--pg postgresql+psycopg://postgres@127.0.0.1:5432/test | --no-pg]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from scrapy.utils.test import get_crawler
+from search_latency import ZipfText
+from search_latency import articles as zipf_articles
 from sqlalchemy import Engine, Table
 
+from newscrawl.pipelines.store import StorePipeline
 from newscrawl.storage.engine import make_engine
 from newscrawl.storage.migrate import ensure_schema
 from newscrawl.storage.models import Article, utcnow
@@ -97,6 +112,41 @@ def timed(work: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
+def zipf_synthetic(n: int, title_suffix: str = "") -> list[dict[str, Any]]:
+    """``synthetic(n)`` with realistic bodies and titles (same seed every call)."""
+    items = synthetic(n, title_suffix)
+    for item, text in zip(items, zipf_articles(n, ZipfText(seed=7)), strict=True):
+        item["body"] = text["body"]
+        item["title"] = text["title"] + title_suffix
+        item["description"] = text["description"]
+        item["word_count"] = len(text["body"].split())
+    return items
+
+
+def pipeline_all(url: str, items: list[dict[str, Any]], size: int, writers: int) -> None:
+    """Every item through a real ``StorePipeline``, as a crawl would feed it."""
+    settings = {
+        "NEWSCRAWL_DATABASE_URL": url,
+        "NEWSCRAWL_STORE_BATCH_SIZE": size,
+        # Read by a pipeline that writes several batches at once; ignored otherwise.
+        "NEWSCRAWL_STORE_WRITERS": writers,
+    }
+    crawler = get_crawler(settings_dict=settings)
+    pipeline = StorePipeline.from_crawler(crawler)
+
+    async def feed() -> None:
+        await pipeline.open_spider()
+        for item in items:
+            await pipeline.process_item(item)
+        await pipeline.close_spider()
+        await pipeline.spider_closed(spider=None, reason="finished")
+
+    asyncio.run(feed())
+    stored = crawler.stats.get_value("newscrawl/store/new")
+    if stored != len(items):
+        raise RuntimeError(f"the pipeline stored {stored} of {len(items)} articles")
+
+
 def upsert_all(repo: ArticleRepository, items: list[dict[str, Any]], size: int) -> None:
     for batch in batches(items, size):
         repo.upsert_articles(batch)
@@ -137,10 +187,17 @@ def database(kind: str, pg_url: str, workdir: Path, name: str) -> Iterator[Engin
             engine.dispose()
 
 
-def run(kind: str, n: int, size: int, pg_url: str, workdir: Path) -> list[tuple[str, float]]:
-    items = synthetic(n)
-    changed = synthetic(n, title_suffix=" (updated)")
+def run(
+    kind: str, n: int, size: int, pg_url: str, workdir: Path, text: str, writers: int
+) -> list[tuple[str, float]]:
+    make = zipf_synthetic if text == "zipf" else synthetic
+    items = make(n)
+    changed = make(n, title_suffix=" (updated)")
     results = []
+    with database(kind, pg_url, workdir, "pipeline") as engine:
+        url = engine.url.render_as_string(hide_password=False)
+        work = partial(pipeline_all, url, items, size, writers)
+        results.append(("pipeline, new", timed(work)))
     with database(kind, pg_url, workdir, "upsert") as engine:
         repo = ArticleRepository(engine)
         results.append(("upsert, new", timed(lambda: upsert_all(repo, items, size))))
@@ -158,13 +215,22 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=500, help="articles per call (default 500)")
     parser.add_argument("--pg", default=DEFAULT_PG, help="a URL on the PostgreSQL server to use")
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument("--text", choices=("repetitive", "zipf"), default="repetitive")
+    parser.add_argument(
+        "--writers",
+        type=int,
+        default=0,
+        help="NEWSCRAWL_STORE_WRITERS for the pipeline (default 0: the pipeline's choice)",
+    )
     args = parser.parse_args()
     kinds = ["sqlite"] if args.no_pg else ["sqlite", "postgresql"]
-    print(f"{args.n} articles, batches of {args.batch}")
+    print(f"{args.n} articles, batches of {args.batch}, {args.text} text, {args.writers} writers")
     print(f"{'database':<11} {'operation':<22} {'seconds':>8} {'articles/s':>11}")
     with tempfile.TemporaryDirectory() as tmp:
         for kind in kinds:
-            for label, seconds in run(kind, args.n, args.batch, args.pg, Path(tmp)):
+            for label, seconds in run(
+                kind, args.n, args.batch, args.pg, Path(tmp), args.text, args.writers
+            ):
                 rate = args.n / seconds
                 print(f"{kind:<11} {label:<22} {seconds:>8.2f} {rate:>11,.0f}")
 

@@ -11,9 +11,12 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newscrawl import __version__
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 #: Another run holds a site's lock (EX_TEMPFAIL: try again later).
@@ -131,7 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
         'full-text search of stored articles, best first: words, "phrases", -exclusions',
         "newscrawl search '\"sea wall\" storm -tourism' --since 30d --limit 10",
     )
-    p.add_argument("query", help='words (all must match), "quoted phrases", -excluded words')
+    p.add_argument(
+        "query",
+        help='words (all must match), "quoted phrases", -excluded words (after "--" if the '
+        "query starts with -)",
+    )
     _db_option(p)
     p.add_argument("--site", default=None, help="only this site")
     p.add_argument("--since", default=None, help="only articles published since DATE or age (7d)")
@@ -305,9 +312,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     engine = make_engine(_database_url(args))
     try:
         ensure_schema(engine)
-        filters = {"query": args.query} if args.query else {}  # full-text: issue 4, next commit
         articles = ArticleRepository(engine).iter_articles(
-            site=args.site, since=parse_since(args.since), limit=args.limit, **filters
+            site=args.site, since=parse_since(args.since), limit=args.limit, query=args.query
         )
         if args.output == "-":
             n = write_articles(articles, sys.stdout, args.format)
@@ -320,7 +326,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open_database(args: argparse.Namespace) -> Any:
+def _open_database(args: argparse.Namespace) -> Engine:
     """An engine on the ``--db`` database, at the newest schema."""
     from newscrawl.storage.engine import make_engine
     from newscrawl.storage.migrate import ensure_schema

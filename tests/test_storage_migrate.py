@@ -18,7 +18,7 @@ from newscrawl.storage.migrate import (
     head_revision,
     upgrade,
 )
-from newscrawl.storage.models import Base
+from newscrawl.storage.models import Base, include_object
 
 TABLES = {
     "sites",
@@ -65,7 +65,9 @@ def test_migrations_go_head_base_head(engine: Engine) -> None:
 def test_migrated_schema_matches_the_models(engine: Engine) -> None:
     upgrade(engine)
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": include_object}
+        )
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
 
@@ -123,3 +125,40 @@ def test_a_failed_migration_leaves_no_tables_behind(engine: Engine) -> None:
         upgrade(engine)
     assert current(engine) is None
     assert _tables(engine) & TABLES == {"article_revisions"}
+
+
+def _fts_objects(engine: Engine) -> set[str]:
+    """The full-text search objects of migration 0002 that exist in the database."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            query = "SELECT name FROM sqlite_master WHERE name LIKE 'articles_fts%'"
+            return set(conn.execute(text(query)).scalars())
+        columns = {column["name"] for column in inspect(conn).get_columns("articles")}
+        indexes = {index["name"] for index in inspect(conn).get_indexes("articles")}
+        return (columns | indexes) & {"search_vector", "ix_articles_search_vector"}
+
+
+def test_full_text_search_objects_come_and_go_with_migration_0002(engine: Engine) -> None:
+    upgrade(engine, "0001")
+    assert _fts_objects(engine) == set()
+    upgrade(engine, "0002")
+    expected = (
+        {"articles_fts", "articles_fts_insert", "articles_fts_update", "articles_fts_delete"}
+        if engine.dialect.name == "sqlite"
+        else {"search_vector", "ix_articles_search_vector"}
+    )
+    assert _fts_objects(engine) >= expected
+    downgrade(engine, "0001")
+    assert _fts_objects(engine) == set()
+    assert current(engine) == "0001"
+
+
+def test_migration_0002_indexes_articles_stored_before_it(engine: Engine) -> None:
+    from newscrawl.storage.repository import ArticleRepository
+    from newscrawl.storage.search import search
+
+    upgrade(engine, "0001")
+    item = {"url": "https://a.test/1", "title": "Lighthouse keeper retires", "body": "Forty years."}
+    ArticleRepository(engine).upsert_articles([item])
+    upgrade(engine)
+    assert [hit.canonical_url for hit in search(engine, "lighthouse")] == ["https://a.test/1"]

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, Table, func, select, update
 from sqlalchemy.engine import RowMapping
 
 from newscrawl.storage.models import RUN_COUNTERS, CrawlRun, to_utc, utcnow
+from newscrawl.storage.search import match_condition, parse_query
 from newscrawl.storage.upsert import (
     ARTICLE_AUTHORS,
     ARTICLE_COLUMNS,
@@ -109,26 +110,34 @@ class ArticleRepository:
         site: str | None = None,
         since: datetime | None = None,
         limit: int | None = None,
+        query: str | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Stream stored articles as item dicts, newest published first.
 
         ``since`` keeps articles published at or after it (a naive value is UTC);
-        articles without a date come last and are left out by ``since``. Dates
+        articles without a date come last and are left out by ``since``.
+        ``query`` keeps the articles a full-text search for it finds (the syntax
+        of ``newscrawl.storage.search``; a query without words finds none). Dates
         come back as ISO 8601 strings in UTC (``...+00:00``). The connection
         stays open until the iterator is exhausted or closed.
         """
-        query = select(*ARTICLES.c[ARTICLE_COLUMNS], ARTICLES.c.id, SITES.c.name.label("site"))
-        query = query.select_from(ARTICLES.outerjoin(SITES, ARTICLES.c.site_id == SITES.c.id))
+        stmt = select(*ARTICLES.c[ARTICLE_COLUMNS], ARTICLES.c.id, SITES.c.name.label("site"))
+        stmt = stmt.select_from(ARTICLES.outerjoin(SITES, ARTICLES.c.site_id == SITES.c.id))
         if site is not None:
-            query = query.where(SITES.c.name == site)
+            stmt = stmt.where(SITES.c.name == site)
         if since is not None:
-            query = query.where(ARTICLES.c.published_at >= to_utc(since))
-        query = query.order_by(ARTICLES.c.published_at.desc().nulls_last(), ARTICLES.c.id.desc())
+            stmt = stmt.where(ARTICLES.c.published_at >= to_utc(since))
+        if query is not None:
+            parsed = parse_query(query)
+            if not parsed:
+                return
+            stmt = stmt.where(match_condition(self.engine.dialect.name, parsed))
+        stmt = stmt.order_by(ARTICLES.c.published_at.desc().nulls_last(), ARTICLES.c.id.desc())
         if limit is not None:
-            query = query.limit(limit)
+            stmt = stmt.limit(limit)
         with self.engine.connect() as conn:
             # yield_per: a server-side cursor on PostgreSQL, batched fetches on SQLite.
-            result = conn.execution_options(yield_per=STREAM_BATCH).execute(query)
+            result = conn.execution_options(yield_per=STREAM_BATCH).execute(stmt)
             for partition in result.mappings().partitions():
                 ids = [row["id"] for row in partition]
                 authors = _names_by_article(conn, ARTICLE_AUTHORS, AUTHORS, "author_id", ids)

@@ -19,7 +19,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from newscrawl.storage.engine import make_engine
-from newscrawl.storage.models import Base, UTCDateTime
+from newscrawl.storage.models import Base, UTCDateTime, include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -40,6 +40,8 @@ def _configure_and_run(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=_render_item,
+        # Full-text search objects live outside the models (see migration 0002).
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
