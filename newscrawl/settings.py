@@ -46,6 +46,8 @@ NEWSCRAWL_LOCK_DIR = os.environ.get(
 NEWSCRAWL_DATE_DEFER_MAX = 500
 #: How many items the store pipeline writes per transaction.
 NEWSCRAWL_STORE_BATCH_SIZE = 50
+#: Batches written at once (0: 2 on PostgreSQL, 1 on SQLite).
+NEWSCRAWL_STORE_WRITERS = 0
 
 #: A live progress line on stderr (the CLI turns it on for terminals).
 NEWSCRAWL_PROGRESS = False

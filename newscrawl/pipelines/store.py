@@ -36,19 +36,30 @@ RUN_COUNTERS = {
 class StorePipeline:
     """Upserts articles on ``canonical_url`` through SQLAlchemy.
 
-    Items are buffered and written ``NEWSCRAWL_STORE_BATCH_SIZE`` at a time in a
-    worker thread, so the database never blocks the crawl. A batch that fails is
+    Items are buffered and written ``NEWSCRAWL_STORE_BATCH_SIZE`` at a time in
+    worker threads, so the database never blocks the crawl; up to
+    ``NEWSCRAWL_STORE_WRITERS`` batches are written at once (0, the default:
+    2 on PostgreSQL, whose server indexes one batch's text while Python
+    prepares the next, and 1 on SQLite, which has one writer at a time
+    anyway); the upserts are safe for concurrent writers. A full buffer waits
+    for a free writer, so memory stays bounded. A batch that fails is
     retried one item at a time, so one bad row cannot lose the others; the rows
     that still fail are logged and counted. The schema is created or upgraded
     when the spider opens; a crawl_runs row records the run.
 
     Settings: ``NEWSCRAWL_DATABASE_URL``, ``NEWSCRAWL_STORE_BATCH_SIZE``,
+    ``NEWSCRAWL_STORE_WRITERS``,
     ``NEWSCRAWL_MAX_ARTICLES`` (a strict cap on articles stored by this run).
     Stats: ``newscrawl/store/{new,updated,unchanged,duplicates,failed}``.
     """
 
     def __init__(
-        self, crawler: Crawler, database_url: str, batch_size: int, max_articles: int = 0
+        self,
+        crawler: Crawler,
+        database_url: str,
+        batch_size: int,
+        max_articles: int = 0,
+        writers: int = 0,
     ) -> None:
         assert crawler.stats is not None
         self.crawler = crawler
@@ -61,7 +72,9 @@ class StorePipeline:
         self.engine: Engine | None = None
         self.repo: ArticleRepository | None = None
         self.run_id: int | None = None
-        self._lock = asyncio.Lock()
+        self.writers = writers
+        self._writers: asyncio.Semaphore | None = None
+        self._writing: set[asyncio.Task[None]] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -70,12 +83,17 @@ class StorePipeline:
             database_url=crawler.settings.get("NEWSCRAWL_DATABASE_URL"),
             batch_size=crawler.settings.getint("NEWSCRAWL_STORE_BATCH_SIZE"),
             max_articles=crawler.settings.getint("NEWSCRAWL_MAX_ARTICLES"),
+            writers=crawler.settings.getint("NEWSCRAWL_STORE_WRITERS"),
         )
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
     async def open_spider(self) -> None:
         await asyncio.to_thread(self._open)
+        assert self.engine is not None
+        if self.writers <= 0:
+            self.writers = 2 if self.engine.dialect.name == "postgresql" else 1
+        self._writers = asyncio.Semaphore(self.writers)
 
     def _open(self) -> None:
         self.engine = make_engine(self.database_url)
@@ -101,31 +119,52 @@ class StorePipeline:
         return item
 
     async def flush(self) -> None:
-        async with self._lock:
-            batch, self.buffer = self.buffer, []
-            if batch:
-                await asyncio.to_thread(self._write, batch)
+        """Hand the buffer to a writer thread; wait only while every writer is busy."""
+        batch, self.buffer = self.buffer, []
+        if not batch:
+            return
+        assert self._writers is not None, "open_spider() first"
+        await self._writers.acquire()
+        task = asyncio.create_task(self._write_batch(batch))
+        self._writing.add(task)
+        task.add_done_callback(self._writing.discard)
+
+    async def _write_batch(self, batch: list[dict[str, Any]]) -> None:
+        try:
+            results, failed = await asyncio.to_thread(self._write, batch)
+            # Counted here, on the event loop: the stats collector is not thread-safe.
+            for result in results:
+                self._count(result)
+            if failed:
+                self.stats.inc_value("newscrawl/store/failed", failed)
+        finally:
+            assert self._writers is not None
+            self._writers.release()
 
     async def close_spider(self) -> None:
         await self.flush()
+        while self._writing:
+            await asyncio.gather(*self._writing)
 
     async def spider_closed(self, spider: object, reason: str) -> None:
         # After close_spider: the reason is known only now, and the run row wants it.
         await asyncio.to_thread(self._close, reason)
 
-    def _write(self, batch: Sequence[Mapping[str, Any]]) -> None:
+    def _write(self, batch: Sequence[Mapping[str, Any]]) -> tuple[list[UpsertResult], int]:
+        """Write ``batch`` (in a worker thread); a failed batch is retried item by item."""
         assert self.repo is not None
         try:
-            self._count(self.repo.upsert_articles(batch))
-            return
+            return [self.repo.upsert_articles(batch)], 0
         except (SQLAlchemyError, ValueError):
             logger.exception("A batch of %d articles failed; writing them one by one", len(batch))
+        results, failed = [], 0
         for row in batch:
             try:
-                self._count(self.repo.upsert_articles([row]))
+                results.append(self.repo.upsert_articles([row]))
             except (SQLAlchemyError, ValueError):
-                self.stats.inc_value("newscrawl/store/failed")
+                failed += 1
                 logger.exception("Could not store %s", row.get("url"))
+        return results, failed
 
     def _count(self, result: UpsertResult) -> None:
         self.stats.inc_value("newscrawl/store/new", result.new)
