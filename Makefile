@@ -28,6 +28,7 @@ demo: $(STAMP)
 test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy newscrawl
 	$(BIN)/pytest
 
 lint: $(STAMP)

@@ -1,6 +1,6 @@
 """Incremental recrawl benchmark on a generated 2,000-article news site.
 
-    .venv/bin/python bench/incremental.py [--articles 2000] [--added 20]
+    .venv/bin/python bench/recrawl.py [--articles 2000] [--added 20]
 
 1. crawl the site into a fresh SQLite database (a full first crawl);
 2. crawl it again with nothing changed;

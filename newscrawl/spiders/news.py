@@ -209,7 +209,7 @@ class NewsSpider(scrapy.Spider):
 
     def route(self, response: Response) -> Iterator[Any]:
         # Feeds and sitemaps are sniffed from bytes: a .xml.gz sitemap is not a TextResponse.
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         if is_sitemap(response.body, content_type):
             yield from self.parse_sitemap(response)
             return
