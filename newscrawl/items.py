@@ -4,32 +4,9 @@ from __future__ import annotations
 
 import scrapy
 
-#: Every field of an article, in the order exports show them.
-ARTICLE_FIELDS: tuple[str, ...] = (
-    "url",
-    "canonical_url",
-    "site",
-    "title",
-    "authors",
-    "published_at",
-    "published_raw",
-    "modified_at",
-    "modified_raw",
-    "body",
-    "description",
-    "lead_image_url",
-    "lead_image_caption",
-    "tags",
-    "section",
-    "language",
-    "paywalled",
-    "word_count",
-    "content_hash",
-    "fetched_at",
-)
+from newscrawl.fields import ARTICLE_FIELDS, LIST_FIELDS
 
-#: Fields that hold lists; every other field holds one value or None.
-LIST_FIELDS: frozenset[str] = frozenset({"authors", "tags"})
+__all__ = ["ARTICLE_FIELDS", "LIST_FIELDS", "ArticleItem"]
 
 
 class ArticleItem(scrapy.Item):

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Table, bindparam, cast, delete, func, select,
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 
+from newscrawl.fields import ARTICLE_FIELDS
 from newscrawl.storage.models import (
     Article,
     ArticleAuthor,
@@ -30,29 +31,7 @@ from newscrawl.storage.models import (
 )
 
 #: The keys of an article as the repository takes and returns it, in export order.
-#: Storage keeps its own list so that it never depends on the Scrapy item.
-ITEM_KEYS: tuple[str, ...] = (
-    "url",
-    "canonical_url",
-    "site",
-    "title",
-    "authors",
-    "published_at",
-    "published_raw",
-    "modified_at",
-    "modified_raw",
-    "body",
-    "description",
-    "lead_image_url",
-    "lead_image_caption",
-    "tags",
-    "section",
-    "language",
-    "paywalled",
-    "word_count",
-    "content_hash",
-    "fetched_at",
-)
+ITEM_KEYS: tuple[str, ...] = ARTICLE_FIELDS
 #: Item keys stored as a column of ``articles`` under the same name.
 ARTICLE_COLUMNS: tuple[str, ...] = tuple(
     key for key in ITEM_KEYS if key not in {"site", "authors", "tags"}
