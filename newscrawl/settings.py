@@ -107,6 +107,8 @@ DOWNLOAD_HANDLERS = {
 DOWNLOADER_MIDDLEWARES = {
     # After RedirectMiddleware (600) has built the redirected request, before download.
     "newscrawl.middlewares.known.KnownRedirectMiddleware": 650,
+    # Before HttpCompression (590): sets request headers, reads response headers.
+    "newscrawl.middlewares.conditional.ConditionalRequestMiddleware": 580,
     # Below HttpCompression (590) and Redirect (600): sees the final, decoded page.
     "newscrawl.rendering.middleware.RenderMiddleware": 570,
 }

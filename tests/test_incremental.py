@@ -55,6 +55,8 @@ def test_recrawl_fetches_only_what_is_new_or_changed(tmp_path: Path) -> None:
     second, second_requests, _ = run_crawl(site, db, port=port)
     assert second.returncode == 0, second.stderr[-2000:]
     assert " 0 new, 0 updated" in second.stdout
+    # Unchanged listing, feed and sitemap pages answered 304 to conditional requests.
+    assert "'newscrawl/conditional/not_modified'" in second.stderr
     expected = json.loads((site / "_expected.json").read_text(encoding="utf-8"))
     article_paths = {a["path"] for a in expected["articles"]}
     assert len(article_paths & set(first_requests)) == len(article_paths)

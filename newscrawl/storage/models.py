@@ -191,6 +191,17 @@ class CrawlRun(Base):
     status: Mapped[str] = mapped_column(String(20), default="running")
 
 
+class PageValidator(Base):
+    """HTTP validators of a listing, feed or sitemap page, for conditional requests."""
+
+    __tablename__ = "page_validators"
+
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    etag: Mapped[str | None] = mapped_column(String(512))
+    last_modified: Mapped[str | None] = mapped_column(String(64))
+    checked_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 #: Full-text search objects made by migration 0002 outside the models: the FTS5
 #: table (and its shadow tables) on SQLite, the tsvector column and its index on
 #: PostgreSQL. Neither dialect can express the other's, so the models leave them out.
