@@ -106,7 +106,7 @@ def parse_feed(body: bytes, url: str) -> list[FeedEntry]:
     stripped = body.lstrip(_UTF8_BOM + b" \t\r\n")
     if stripped.startswith(b"{"):
         return _parse_json_feed(stripped, url)
-    root = _parse_xml(body, url)
+    root = parse_untrusted_xml(body, url)
     if root is None:
         return []
     entries: dict[str, FeedEntry] = {}
@@ -160,8 +160,11 @@ def _numeric_entity(match: re.Match[bytes]) -> bytes:
     return b"&#%d;" % codepoint
 
 
-def _parse_xml(body: bytes, url: str) -> Any:
-    """Parse leniently; None when nothing usable comes out."""
+def parse_untrusted_xml(body: bytes, url: str) -> Any:
+    """Parse a feed or sitemap leniently; None when nothing usable comes out.
+
+    Untrusted input: no entity expansion, no network, default (non-huge) limits.
+    """
     parser = etree.XMLParser(
         recover=True,
         resolve_entities=False,
@@ -173,7 +176,7 @@ def _parse_xml(body: bytes, url: str) -> Any:
     try:
         root = etree.fromstring(sanitize_xml(body), parser=parser, base_url=url)
     except etree.XMLSyntaxError as exc:
-        logger.debug("Unparseable feed %s: %s", url, exc)
+        logger.debug("Unparseable XML %s: %s", url, exc)
         return None
     return root
 

@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree
 from protego import Protego
 
-from newscrawl.extract.feeds import localname, root_element_name, sanitize_xml
+from newscrawl.extract.feeds import localname, parse_untrusted_xml, root_element_name
 from newscrawl.extract.links import absolute_url
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ def parse_sitemap(body: bytes, url: str, *, max_size: int = MAX_SITEMAP_SIZE) ->
     head = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"http://", b"https://")):
         return Sitemap("urlset", _text_entries(body, url))
-    root = _parse_xml(body, url)
+    root = parse_untrusted_xml(body, url)
     kind = localname(root).lower() if root is not None else ""
     if kind == "urlset":
         entries = _entries(root, "url", url)
@@ -120,23 +120,6 @@ def _gunzip(body: bytes, max_size: int, url: str) -> bytes:
             break
         data = stream.unused_data
     return bytes(output)
-
-
-def _parse_xml(body: bytes, url: str) -> Any:
-    # No entity expansion, no network, default (non-huge) limits: sitemaps are untrusted.
-    parser = etree.XMLParser(
-        recover=True,
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    try:
-        return etree.fromstring(sanitize_xml(body), parser=parser, base_url=url)
-    except etree.XMLSyntaxError as exc:
-        logger.debug("Unparseable sitemap %s: %s", url, exc)
-        return None
 
 
 def _entries(root: Any, tag: str, url: str) -> list[SitemapEntry]:
