@@ -15,6 +15,7 @@ from itemloaders import ItemLoader
 from itemloaders.processors import Compose, Identity, MapCompose, TakeFirst
 
 from newscrawl.extract.article import ExtractedArticle
+from newscrawl.extract.merge import MERGED_FIELDS
 from newscrawl.extract.siteclock import SiteClock
 from newscrawl.items import ARTICLE_FIELDS, LIST_FIELDS, ArticleItem
 from newscrawl.processors import (
@@ -78,21 +79,9 @@ def build_item(
     loader.add_value("url", url)
     loader.add_value("canonical_url", _canonical(fields.get("canonical_url"), url))
     loader.add_value("site", site)
-    for name in (
-        "title",
-        "authors",
-        "body",
-        "description",
-        "lead_image_url",
-        "lead_image_caption",
-        "tags",
-        "section",
-        "language",
-        "paywalled",
-        "published_raw",
-        "modified_raw",
-    ):
-        loader.add_value(name, fields.get(name))
+    for name in MERGED_FIELDS:
+        if name != "canonical_url":  # chosen above, by the trust rule
+            loader.add_value(name, fields.get(name))
     loader.add_value("published_at", fields.get("published_raw"))
     loader.add_value("modified_at", fields.get("modified_raw"))
     stamp = fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)
