@@ -11,13 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
-from sqlalchemy import inspect
-from sqlalchemy.engine import make_url
 
 from newscrawl.processors import parse_local
-from newscrawl.storage.engine import make_engine
+from newscrawl.storage.engine import existing_engine
 from newscrawl.storage.repository import ArticleRepository
 from newscrawl.urls import url_key
 
@@ -66,13 +62,10 @@ def load_known(
     database_url: str, sites: Iterable[str], refresh_after: timedelta | None = None
 ) -> KnownArticles:
     """What the database holds for ``sites`` (blocking: call it off the reactor thread)."""
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+    engine = existing_engine(database_url, "articles")
+    if engine is None:
         return KnownArticles({}, refresh_after=refresh_after)  # nothing stored yet
-    engine = make_engine(database_url)
     try:
-        if not inspect(engine).has_table("articles"):
-            return KnownArticles({}, refresh_after=refresh_after)
         repo = ArticleRepository(engine)
         crawled: dict[str, datetime] = {}
         for site in sites:

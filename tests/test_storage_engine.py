@@ -77,3 +77,21 @@ def test_redact_url_on_an_unparsable_url_still_hides_the_password() -> None:
     redacted = redact_url("not a url://user:hunter2@host/db")
     assert "hunter2" not in redacted
     assert "user:***@host" in redacted
+
+
+def test_existing_engine_never_creates_a_database(tmp_path: Path) -> None:
+    from newscrawl.storage.engine import existing_engine
+    from newscrawl.storage.migrate import ensure_schema
+
+    db = tmp_path / "absent.db"
+    assert existing_engine(f"sqlite:///{db}", "articles") is None
+    assert not db.exists()
+    engine = make_engine(f"sqlite:///{db}")
+    engine.dispose()
+    assert existing_engine(f"sqlite:///{db}", "articles") is None  # file, but no table
+    engine = make_engine(f"sqlite:///{db}")
+    ensure_schema(engine)
+    engine.dispose()
+    found = existing_engine(f"sqlite:///{db}", "articles")
+    assert found is not None
+    found.dispose()

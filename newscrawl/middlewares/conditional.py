@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.statscollectors import StatsCollector
-from sqlalchemy import inspect
-from sqlalchemy.engine import make_url
 
 from newscrawl.extract.feeds import root_element_name
-from newscrawl.storage.engine import make_engine
+from newscrawl.storage.engine import existing_engine, make_engine
 from newscrawl.storage.validators import Validators, load_validators, save_validators
 
 logger = logging.getLogger(__name__)
@@ -94,13 +91,10 @@ class ConditionalRequestMiddleware:
         return response
 
     def _load(self, origins: list[str]) -> dict[str, Validators]:
-        url = make_url(self.database_url)
-        if url.get_backend_name() == "sqlite" and not Path(url.database or "").is_file():
+        engine = existing_engine(self.database_url, "page_validators")
+        if engine is None:
             return {}  # nothing stored yet
-        engine = make_engine(self.database_url)
         try:
-            if not inspect(engine).has_table("page_validators"):
-                return {}
             return load_validators(engine, origins)
         finally:
             engine.dispose()

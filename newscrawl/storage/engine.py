@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -68,3 +68,19 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def existing_engine(url: str, table: str) -> Engine | None:
+    """An engine on ``url`` when that database exists and has ``table``; else None.
+
+    For readers of what earlier crawls stored: they must not create a SQLite
+    file (or a schema) just by looking.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
+        return None
+    engine = make_engine(url)
+    if inspect(engine).has_table(table):
+        return engine
+    engine.dispose()
+    return None
