@@ -27,6 +27,7 @@ ARTICLE_FIELDS: tuple[str, ...] = (
     "paywalled",
     "word_count",
     "content_hash",
+    "duplicate_of",
     "fetched_at",
 )
 

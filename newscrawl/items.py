@@ -15,7 +15,10 @@ class ArticleItem(scrapy.Item):
     ``published_at`` / ``modified_at`` are ISO 8601 strings in UTC
     (``2024-12-11T13:18:00+00:00``); ``*_raw`` keep the value as the page gave
     it. ``body`` is plain text, paragraphs separated by one blank line.
-    ``authors`` and ``tags`` are lists of strings.
+    ``authors`` and ``tags`` are lists of strings. ``duplicate_of`` is the
+    canonical URL of the first-seen article this one (nearly) repeats.
+    ``signature`` (not an article field: never exported) carries the body's
+    MinHash from the near-duplicate pipeline to the store.
     """
 
     url = scrapy.Field()
@@ -37,4 +40,6 @@ class ArticleItem(scrapy.Item):
     paywalled = scrapy.Field()
     word_count = scrapy.Field()
     content_hash = scrapy.Field()
+    duplicate_of = scrapy.Field()
     fetched_at = scrapy.Field()
+    signature = scrapy.Field()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 from newscrawl import __version__
+from newscrawl.fields import ARTICLE_FIELDS
 
 BOT_NAME = "newscrawl"
 SPIDER_MODULES = ["newscrawl.spiders"]
@@ -48,6 +49,14 @@ NEWSCRAWL_DATE_DEFER_MAX = 500
 NEWSCRAWL_STORE_BATCH_SIZE = 50
 #: Batches written at once (0: 2 on PostgreSQL, 1 on SQLite).
 NEWSCRAWL_STORE_WRITERS = 0
+#: Bodies at least this similar (estimated Jaccard of 4-word shingles) are near-duplicates:
+#: the later one is stored with duplicate_of pointing to the first. 0 turns the check off.
+NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.7
+#: Near-duplicates are looked for among articles published this close in time.
+NEWSCRAWL_NEAR_DUPLICATE_WINDOW = "7d"
+#: Signatures held in memory at most (about 3 KB each); the days farthest from the
+#: article being checked are let go first.
+NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED = 100_000
 
 #: A live progress line on stderr (the CLI turns it on for terminals).
 NEWSCRAWL_PROGRESS = False
@@ -82,12 +91,15 @@ DEPTH_PRIORITY = 0
 ITEM_PIPELINES = {
     "newscrawl.pipelines.validate.ValidatePipeline": 100,
     "newscrawl.pipelines.dedupe.DedupePipeline": 200,
+    "newscrawl.pipelines.near_duplicates.NearDuplicatePipeline": 250,
     "newscrawl.pipelines.store.StorePipeline": 300,
 }
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
+# `scrapy crawl -o`: the article fields, not the pipeline's internal ones (signature).
+FEED_EXPORT_FIELDS = list(ARTICLE_FIELDS)
 LOG_LEVEL = os.environ.get("NEWSCRAWL_LOG_LEVEL", "INFO")
 
 # --- JavaScript rendering (scrapy-playwright) ---

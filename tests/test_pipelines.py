@@ -60,15 +60,51 @@ def test_validate_drops_with_counted_reason() -> None:
 def test_dedupe_by_canonical_url_and_by_content() -> None:
     crawler = get_crawler()
     pipeline = DedupePipeline.from_crawler(crawler)
-    pipeline.process_item(article(1))
-    with pytest.raises(DropItem, match="canonical"):
-        pipeline.process_item(
-            article(2, canonical_url="https://www.news.test/story-1/", content_hash="other")
-        )
-    with pytest.raises(DropItem, match="content"):
-        pipeline.process_item(article(3, content_hash="hash-1"))
-    pipeline.process_item(article(4))
+
+    async def go() -> None:
+        await pipeline.process_item(article(1))
+        with pytest.raises(DropItem, match="canonical"):
+            await pipeline.process_item(
+                article(2, canonical_url="https://www.news.test/story-1/", content_hash="other")
+            )
+        with pytest.raises(DropItem, match="content"):
+            await pipeline.process_item(article(3, content_hash="hash-1"))
+        await pipeline.process_item(article(4))
+
+    asyncio.run(go())
     assert crawler.stats.get_value("newscrawl/dedupe/dropped_canonical") == 1
+    assert crawler.stats.get_value("newscrawl/dedupe/dropped_content") == 1
+
+
+def test_dedupe_keeps_another_sites_exact_copy_pointing_to_the_first() -> None:
+    crawler = get_crawler()
+    pipeline = DedupePipeline.from_crawler(crawler)
+    copy = article(2, site="wire.test", content_hash="hash-1")
+    asyncio.run(pipeline.process_item(article(1)))
+    asyncio.run(pipeline.process_item(copy))
+    assert copy["duplicate_of"] == "http://news.test/story-1"
+    assert crawler.stats.get_value("newscrawl/dedupe/copies") == 1
+
+
+def test_dedupe_drops_a_body_an_earlier_crawl_stored_at_another_url(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    _run(_store(db)[1], [article(1)])
+    crawler = get_crawler(settings_dict={"NEWSCRAWL_DATABASE_URL": f"sqlite:///{db}"})
+    pipeline = DedupePipeline.from_crawler(crawler)
+
+    async def go() -> None:
+        with pytest.raises(DropItem, match=r"content\) of http://news.test/story-1"):
+            await pipeline.process_item(article(2, content_hash="hash-1"))
+        other_site = article(3, site="wire.test", content_hash="hash-1")
+        await pipeline.process_item(other_site)
+        assert other_site["duplicate_of"] == "http://news.test/story-1"
+        # The stored article itself, crawled again, is not a duplicate of itself.
+        again = article(1)
+        assert await pipeline.process_item(again) is again
+        assert again.get("duplicate_of") is None
+
+    asyncio.run(go())
+    pipeline.close_spider()
     assert crawler.stats.get_value("newscrawl/dedupe/dropped_content") == 1
 
 

@@ -49,6 +49,7 @@ def article(n: int, **overrides: Any) -> dict[str, Any]:
         "paywalled": False,
         "word_count": 6,
         "content_hash": f"hash-{n}",
+        "duplicate_of": None,
         "fetched_at": "2024-04-01T08:30:00+00:00",
     }
     item.update(overrides)
@@ -196,7 +197,11 @@ def test_lookups_by_hash_site_and_count(repo: ArticleRepository) -> None:
     repo.upsert_articles(
         [article(1), article(2, site="b.example"), article(3, content_hash="hash-1")]
     )
-    assert repo.find_by_content_hash("hash-1") == "https://news.example/a/1"
+    assert repo.find_by_content_hash("hash-1") == ("https://news.example/a/1", "news.example")
+    assert repo.find_by_content_hash("hash-1", exclude_url="https://news.example/a/1") == (
+        "https://news.example/a/3",
+        "news.example",
+    )
     assert repo.find_by_content_hash("nope") is None
     assert repo.known_urls() == {f"https://news.example/a/{n}" for n in (1, 2, 3)}
     assert repo.known_urls("b.example") == {"https://news.example/a/2"}
@@ -278,3 +283,36 @@ def test_concurrent_overlapping_upserts_create_no_duplicates(
         authors = conn.execute(text("SELECT count(*) FROM authors")).scalar_one()
     assert dupes == 0
     assert authors == 2
+
+
+def test_a_duplicate_points_to_its_original_and_reads_back_as_its_url(
+    repo: ArticleRepository,
+) -> None:
+    original = "https://news.example/a/1"
+    result = repo.upsert_articles([article(1), article(2, duplicate_of=original)])
+    assert result.unresolved == []
+    by_url = {item["canonical_url"]: item for item in repo.iter_articles()}
+    assert by_url["https://news.example/a/2"]["duplicate_of"] == original
+    assert by_url[original]["duplicate_of"] is None
+
+
+def test_a_duplicate_written_before_its_original_is_resolved_later(
+    repo: ArticleRepository,
+) -> None:
+    copy = "https://news.example/a/2"
+    original = "https://news.example/a/1"
+    result = repo.upsert_articles([article(2, duplicate_of=original)])
+    assert result.unresolved == [(copy, original)]
+    assert repo.mark_duplicates(result.unresolved) == [(copy, original)]  # still not stored
+
+    repo.upsert_articles([article(1)])
+    assert repo.mark_duplicates(result.unresolved) == []
+    by_url = {item["canonical_url"]: item["duplicate_of"] for item in repo.iter_articles()}
+    assert by_url == {copy: original, original: None}
+
+
+def test_an_article_is_never_its_own_duplicate(repo: ArticleRepository) -> None:
+    url = "https://news.example/a/1"
+    repo.upsert_articles([article(1, duplicate_of=url)])
+    (stored,) = repo.iter_articles()
+    assert stored["duplicate_of"] is None

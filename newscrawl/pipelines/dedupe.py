@@ -1,55 +1,107 @@
-"""Drop the second copy of an article seen in this crawl.
+"""Drop the second copy of an article; flag an exact copy of another site's article.
 
 Two pages are one article when their canonical URLs share a ``url_key``
-(tracking parameters, AMP markers, ``www.`` and trailing slashes ignored) or
-when their bodies have the same ``content_hash`` (a syndicated copy whose
-publisher forgot rel=canonical). Across crawls the store's upsert on
-``canonical_url`` keeps re-crawls from creating rows.
+(tracking parameters, AMP markers, ``www.`` and trailing slashes ignored) or,
+on one site, when their bodies have the same ``content_hash`` (the same story
+at a second URL whose publisher forgot rel=canonical): the second is dropped,
+whether the first came earlier in this crawl or in an earlier one. The same
+body on *another* site is a syndicated copy: it is kept, with ``duplicate_of``
+naming the first, so queries can see syndication. Re-crawls of one URL are the
+store's business (an upsert on ``canonical_url``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from typing import NamedTuple
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
+from sqlalchemy import Engine
 
+from newscrawl.storage.engine import existing_engine
+from newscrawl.storage.repository import ArticleRepository
 from newscrawl.urls import url_key
 
 logger = logging.getLogger(__name__)
 
 
-class DedupePipeline:
-    """In-run duplicate filter. Stats: ``newscrawl/dedupe/dropped_canonical``,
-    ``newscrawl/dedupe/dropped_content``. Reads no settings."""
+class FirstCopy(NamedTuple):
+    url: str
+    site: str | None
 
-    def __init__(self, stats: StatsCollector) -> None:
+
+class DedupePipeline:
+    """Duplicate filter, within this crawl and against the database.
+
+    Settings: ``NEWSCRAWL_DATABASE_URL`` (the content hashes earlier crawls
+    stored; none are read when it has no articles table yet).
+    Stats: ``newscrawl/dedupe/dropped_canonical``, ``newscrawl/dedupe/dropped_content``,
+    ``newscrawl/dedupe/copies`` (exact copies of another site's article, kept).
+    """
+
+    def __init__(self, stats: StatsCollector, database_url: str | None = None) -> None:
         self.stats = stats
+        self.database_url = database_url
         self.seen_urls: dict[str, str] = {}
-        self.seen_hashes: dict[str, str] = {}
+        self.seen_hashes: dict[str, FirstCopy] = {}
+        self._engine: Engine | None = None
+        self._repo: ArticleRepository | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
         assert crawler.stats is not None
-        return cls(crawler.stats)
+        return cls(crawler.stats, crawler.settings.get("NEWSCRAWL_DATABASE_URL") or None)
 
-    def process_item(self, item: object) -> object:
+    async def process_item(self, item: object) -> object:
         adapter = ItemAdapter(item)
         canonical = adapter.get("canonical_url") or adapter["url"]
         key = url_key(canonical)
-        first = self.seen_urls.get(key)
-        if first is not None:
-            self._drop("canonical", adapter["url"], first)
-        digest = adapter.get("content_hash")
-        if digest:
-            first = self.seen_hashes.get(digest)
-            if first is not None:
-                self._drop("content", adapter["url"], first)
-            self.seen_hashes[digest] = canonical
+        first_url = self.seen_urls.get(key)
+        if first_url is not None:
+            self._drop("canonical", adapter["url"], first_url)
         self.seen_urls[key] = canonical
+        digest = adapter.get("content_hash")
+        if not digest:
+            return item
+        site = adapter.get("site")
+        first = self.seen_hashes.get(digest)
+        if first is None:
+            # Claimed before the database is asked: a copy arriving meanwhile sees this one.
+            self.seen_hashes[digest] = FirstCopy(canonical, site)
+            if self.database_url:
+                first = await asyncio.to_thread(self._stored_copy, digest, canonical)
+            if first is None:
+                return item
+            self.seen_hashes[digest] = first
+        if first.url == canonical:
+            return item  # the first copy itself, crawled again (its store is an upsert)
+        if first.site == site:
+            self._drop("content", adapter["url"], first.url)
+        elif not adapter.get("duplicate_of"):
+            adapter["duplicate_of"] = first.url
+            self.stats.inc_value("newscrawl/dedupe/copies")
         return item
+
+    def close_spider(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def _stored_copy(self, digest: str, canonical: str) -> FirstCopy | None:
+        """The first stored article with this body, other than ``canonical`` itself."""
+        if self._repo is None:
+            assert self.database_url
+            # Opened at the first item: by then the store pipeline has made the schema.
+            self._engine = existing_engine(self.database_url, "articles")
+            if self._engine is None:
+                self.database_url = None  # nothing stored before this crawl
+                return None
+            self._repo = ArticleRepository(self._engine)
+        found = self._repo.find_by_content_hash(digest, exclude_url=canonical)
+        return None if found is None else FirstCopy(*found)
 
     def _drop(self, why: str, url: str, first: str) -> None:
         self.stats.inc_value(f"newscrawl/dedupe/dropped_{why}")

@@ -75,6 +75,7 @@ class StorePipeline:
         self.writers = writers
         self._writers: asyncio.Semaphore | None = None
         self._writing: set[asyncio.Task[None]] = set()
+        self.unresolved: list[tuple[str, str]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -135,6 +136,7 @@ class StorePipeline:
             # Counted here, on the event loop: the stats collector is not thread-safe.
             for result in results:
                 self._count(result)
+                self.unresolved += result.unresolved
             if failed:
                 self.stats.inc_value("newscrawl/store/failed", failed)
         finally:
@@ -172,6 +174,11 @@ class StorePipeline:
         self.stats.inc_value("newscrawl/store/unchanged", result.unchanged)
 
     def _close(self, reason: str) -> None:
+        if self.repo is not None and self.unresolved:
+            # Duplicates written before their original, which another writer held.
+            left = self.repo.mark_duplicates(self.unresolved)
+            if left:
+                logger.info("%d duplicates point to an article that was not stored", len(left))
         if self.repo is not None and self.run_id is not None:
             counts = {name: int(self.stats.get_value(key, 0)) for name, key in RUN_COUNTERS.items()}
             counts["duplicates"] += int(
@@ -188,4 +195,4 @@ def _row(item: object) -> dict[str, Any]:
     adapter = ItemAdapter(item)
     if not adapter.get("canonical_url"):
         raise DropItem("no canonical_url")
-    return {name: adapter.get(name) for name in ARTICLE_FIELDS}
+    return {name: adapter.get(name) for name in (*ARTICLE_FIELDS, "signature")}

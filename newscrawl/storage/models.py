@@ -17,6 +17,7 @@ from sqlalchemy import (
     Dialect,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -107,8 +108,10 @@ class Article(Base):
     paywalled: Mapped[bool | None] = mapped_column(Boolean)
     word_count: Mapped[int | None] = mapped_column(Integer)
     content_hash: Mapped[str | None] = mapped_column(String(128), index=True)
-    # Filled by later near-duplicate detection; the row it duplicates.
-    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    # The first-seen article this one is a (near-)duplicate of: a wire copy, an edited version.
+    duplicate_of: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
     first_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_crawled_at: Mapped[datetime] = mapped_column(default=utcnow)
     fetched_at: Mapped[datetime | None]
@@ -189,6 +192,22 @@ class CrawlRun(Base):
     duplicates: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     failed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     status: Mapped[str] = mapped_column(String(20), default="running")
+
+
+class ArticleSignature(Base):
+    """The MinHash signature of an article's body, for near-duplicate detection.
+
+    ``dated_at`` is the article's publication time (its first sighting when it
+    has none): signatures are loaded by time window, never all at once.
+    """
+
+    __tablename__ = "article_signatures"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    dated_at: Mapped[datetime] = mapped_column(index=True)
+    minhash: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class PageValidator(Base):

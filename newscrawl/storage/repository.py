@@ -27,6 +27,8 @@ from newscrawl.storage.upsert import (
     SITES,
     TAGS,
     UpsertResult,
+    chunks,
+    mark_duplicates,
     prepare,
     upsert,
 )
@@ -73,18 +75,46 @@ class ArticleRepository:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
             return upsert(conn, prepared, utcnow())
 
+    def mark_duplicates(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Point each stored ``(canonical URL, original's canonical URL)`` at the original.
+
+        For duplicates written before their original was (another writer had
+        it). Returns the pairs still unresolved: either article is not stored.
+        """
+        if not pairs:
+            return []
+        with self.engine.begin() as conn:
+            ids: dict[str, int] = {}
+            column = ARTICLES.c.canonical_url
+            for chunk in chunks(sorted({url for url, _ in pairs})):
+                query = select(column, ARTICLES.c.id).where(column.in_(chunk))
+                ids.update({url: id_ for url, id_ in conn.execute(query)})
+            known = [(ids[url], url, original) for url, original in pairs if url in ids]
+            unresolved = mark_duplicates(conn, known)
+        return unresolved + [(url, original) for url, original in pairs if url not in ids]
+
     # --- reading articles ---
 
-    def find_by_content_hash(self, content_hash: str) -> str | None:
-        """The canonical URL of the first stored article with this content hash."""
+    def find_by_content_hash(
+        self, content_hash: str, *, exclude_url: str | None = None
+    ) -> tuple[str, str | None] | None:
+        """``(canonical URL, site)`` of the first stored article with this content hash.
+
+        ``exclude_url`` leaves out one article (the one being checked, when it
+        is stored already).
+        """
         query = (
-            select(ARTICLES.c.canonical_url)
+            select(ARTICLES.c.canonical_url, SITES.c.name)
+            .select_from(ARTICLES.outerjoin(SITES, ARTICLES.c.site_id == SITES.c.id))
             .where(ARTICLES.c.content_hash == content_hash)
             .order_by(ARTICLES.c.id)
             .limit(1)
         )
+        if exclude_url is not None:
+            query = query.where(ARTICLES.c.canonical_url != exclude_url)
         with self.engine.connect() as conn:
-            return conn.execute(query).scalar_one_or_none()
+            row = conn.execute(query).first()
+        return None if row is None else (row[0], row[1])
 
     def known_urls(self, site: str | None = None) -> set[str]:
         """Every stored canonical URL, of one site or of all."""
@@ -121,8 +151,18 @@ class ArticleRepository:
         come back as ISO 8601 strings in UTC (``...+00:00``). The connection
         stays open until the iterator is exhausted or closed.
         """
-        stmt = select(*ARTICLES.c[ARTICLE_COLUMNS], ARTICLES.c.id, SITES.c.name.label("site"))
-        stmt = stmt.select_from(ARTICLES.outerjoin(SITES, ARTICLES.c.site_id == SITES.c.id))
+        originals = ARTICLES.alias("originals")
+        stmt = select(
+            *ARTICLES.c[ARTICLE_COLUMNS],
+            ARTICLES.c.id,
+            SITES.c.name.label("site"),
+            originals.c.canonical_url.label("duplicate_of"),
+        )
+        stmt = stmt.select_from(
+            ARTICLES.outerjoin(SITES, ARTICLES.c.site_id == SITES.c.id).outerjoin(
+                originals, originals.c.id == ARTICLES.c.duplicate_of
+            )
+        )
         if site is not None:
             stmt = stmt.where(SITES.c.name == site)
         if since is not None:

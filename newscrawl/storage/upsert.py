@@ -9,7 +9,7 @@ two of them at once wait for each other instead of deadlocking.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
 from typing import Any
@@ -23,6 +23,7 @@ from newscrawl.storage.models import (
     Article,
     ArticleAuthor,
     ArticleRevision,
+    ArticleSignature,
     ArticleTag,
     Author,
     Site,
@@ -32,9 +33,10 @@ from newscrawl.storage.models import (
 
 #: The keys of an article as the repository takes and returns it, in export order.
 ITEM_KEYS: tuple[str, ...] = ARTICLE_FIELDS
-#: Item keys stored as a column of ``articles`` under the same name.
+#: Item keys stored as a column of ``articles`` under the same name. (``duplicate_of``
+#: is a URL in an item and the original's id in the table.)
 ARTICLE_COLUMNS: tuple[str, ...] = tuple(
-    key for key in ITEM_KEYS if key not in {"site", "authors", "tags"}
+    key for key in ITEM_KEYS if key not in {"site", "authors", "tags", "duplicate_of"}
 )
 DATETIME_KEYS: frozenset[str] = frozenset({"published_at", "modified_at", "fetched_at"})
 #: A stored article counts as changed when one of these differs.
@@ -50,6 +52,7 @@ TAGS: Table = Tag.__table__  # type: ignore[assignment]
 ARTICLE_AUTHORS: Table = ArticleAuthor.__table__  # type: ignore[assignment]
 ARTICLE_TAGS: Table = ArticleTag.__table__  # type: ignore[assignment]
 REVISIONS: Table = ArticleRevision.__table__  # type: ignore[assignment]
+SIGNATURES: Table = ArticleSignature.__table__  # type: ignore[assignment]
 
 
 @dataclass
@@ -59,6 +62,9 @@ class UpsertResult:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    #: (canonical URL, original's URL) of duplicates whose original is not stored
+    #: (yet: another writer may hold it); ``mark_duplicates`` can try them again.
+    unresolved: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -69,6 +75,8 @@ class PreparedArticle:
     site: str | None
     authors: list[str]
     tags: list[str]
+    duplicate_of: str | None = None
+    signature: bytes | None = None
 
     @property
     def key(self) -> str:
@@ -79,7 +87,8 @@ def prepare(item: Mapping[str, Any]) -> PreparedArticle:
     """Validate an item and convert it to column values (missing keys are None).
 
     Raises ``ValueError`` for an item without any URL or with a date that is
-    not ISO 8601. ``url`` stands in for a missing ``canonical_url``.
+    not ISO 8601 or a ``signature`` that is not bytes. ``url`` stands in for a
+    missing ``canonical_url``.
     """
     url = item.get("url") or item.get("canonical_url")
     canonical = item.get("canonical_url") or url
@@ -94,11 +103,17 @@ def prepare(item: Mapping[str, Any]) -> PreparedArticle:
         values["paywalled"] = bool(values["paywalled"])
     if values["word_count"] is not None:
         values["word_count"] = int(values["word_count"])
+    signature = item.get("signature")
+    if signature is not None and not isinstance(signature, bytes | bytearray | memoryview):
+        raise ValueError(f"the signature of {canonical} is not bytes: {type(signature).__name__}")
+    duplicate_of = item.get("duplicate_of") or None
     return PreparedArticle(
         values=values,
         site=item.get("site") or None,
         authors=unique_names(item.get("authors")),
         tags=unique_names(item.get("tags")),
+        duplicate_of=duplicate_of if duplicate_of != canonical else None,
+        signature=bytes(signature) if signature is not None else None,
     )
 
 
@@ -164,6 +179,14 @@ def upsert(conn: Connection, prepared: list[PreparedArticle], now: datetime) -> 
         _link(conn, ARTICLE_AUTHORS, "author_id", relink, by_key, author_ids)
         by_key = {p.key: p.tags for p in batch}
         _link(conn, ARTICLE_TAGS, "tag_id", relink, by_key, tag_ids)
+        ids = {**inserted, **{key: old["id"] for key, old in stored.items()}}
+        _save_signatures(conn, batch, ids, now)
+        duplicates = [
+            (ids[p.key], p.key, p.duplicate_of)
+            for p in batch
+            if p.key in relink and p.duplicate_of is not None
+        ]
+        result.unresolved += mark_duplicates(conn, duplicates)
         result.new += len(inserted)
         result.updated += len(changed)
         result.unchanged += len(unchanged)
@@ -330,3 +353,64 @@ def _link(
     ]
     if rows:
         conn.execute(*_insert_rows(conn, link, rows))
+
+
+def _save_signatures(
+    conn: Connection, batch: list[PreparedArticle], ids: Mapping[str, int], now: datetime
+) -> None:
+    """Upsert the signature of every article of ``batch`` that has one.
+
+    Dated by publication (else now), so near-duplicate checks can load them by
+    time window. Unchanged articles are written too: one stored before
+    signatures existed gets its signature the next time it is seen.
+    """
+    rows = [
+        {
+            "article_id": ids[p.key],
+            "dated_at": p.values["published_at"] or now,
+            "minhash": p.signature,
+        }
+        for p in batch
+        if p.signature is not None and p.key in ids
+    ]
+    if not rows:
+        return
+    insert, params = _insert_rows(conn, SIGNATURES, sorted(rows, key=lambda r: r["article_id"]))
+    stmt = insert.on_conflict_do_update(
+        index_elements=["article_id"],
+        set_={"dated_at": insert.excluded.dated_at, "minhash": insert.excluded.minhash},
+    )
+    conn.execute(stmt, params)
+
+
+def mark_duplicates(
+    conn: Connection, duplicates: Sequence[tuple[int, str, str]]
+) -> list[tuple[str, str]]:
+    """Point each ``(article id, its URL, original's URL)`` at the original's row.
+
+    Returns ``(URL, original's URL)`` for the originals not stored (their
+    ``duplicate_of`` is left as it was).
+    """
+    if not duplicates:
+        return []
+    originals = ARTICLES.alias("originals")
+    found: dict[str, int] = {}
+    wanted = sorted({original for _, _, original in duplicates})
+    for chunk in chunks(wanted):
+        query = select(originals.c.canonical_url, originals.c.id).where(
+            originals.c.canonical_url.in_(chunk)
+        )
+        found.update({url: id_ for url, id_ in conn.execute(query)})
+    params = [
+        {"b_id": id_, "b_original": found[original]}
+        for id_, _, original in sorted(duplicates)
+        if original in found and found[original] != id_
+    ]
+    if params:
+        stmt = (
+            update(ARTICLES)
+            .where(ARTICLES.c.id == bindparam("b_id"))
+            .values(duplicate_of=bindparam("b_original"))
+        )
+        conn.execute(stmt, params)
+    return [(key, original) for _, key, original in duplicates if original not in found]

@@ -1,0 +1,212 @@
+"""Mark near-duplicates: a body that nearly repeats an earlier article's.
+
+A wire story on two sites, or a lightly edited second version, is stored, not
+dropped, with ``duplicate_of`` naming the first-seen article, so queries can
+see syndication. Bodies are compared by MinHash signatures
+(``newscrawl.similarity``); each article's signature is stored with it, and
+the stored ones are loaded by publication day, only for the days around the
+articles being checked, so memory stays bounded however large the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime, time, timedelta
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.statscollectors import StatsCollector
+from sqlalchemy import Engine
+
+from newscrawl.similarity import NearDuplicateIndex, from_bytes, signature, to_bytes
+from newscrawl.storage.engine import existing_engine
+from newscrawl.storage.signatures import load_signatures
+from newscrawl.timeparse import parse_age
+
+logger = logging.getLogger(__name__)
+
+
+class NearDuplicatePipeline:
+    """Sets ``duplicate_of`` on near-duplicates and ``signature`` on every item it can sign.
+
+    Settings: ``NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD`` (0 turns the pipeline off),
+    ``NEWSCRAWL_NEAR_DUPLICATE_WINDOW`` (an age like ``7d``: how far apart in
+    publication time two copies may be), ``NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED``,
+    ``NEWSCRAWL_DATABASE_URL``.
+    Stats: ``newscrawl/near_duplicates/found``, ``newscrawl/near_duplicates/loaded``
+    (stored signatures read), ``newscrawl/near_duplicates/unsigned`` (bodies too short).
+    """
+
+    def __init__(
+        self,
+        stats: StatsCollector,
+        database_url: str | None,
+        threshold: float,
+        window: timedelta,
+        max_loaded: int = 100_000,
+    ) -> None:
+        if not 0 < threshold <= 1:
+            raise ValueError(
+                f"NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD must be in (0, 1] (0 turns it off), "
+                f"not {threshold}"
+            )
+        self.stats = stats
+        self.database_url = database_url
+        self.threshold = threshold
+        self.window_days = max(0, window.days + (1 if window % timedelta(days=1) else 0))
+        self.max_loaded = max_loaded
+        self.index: NearDuplicateIndex | None = None
+        self.loaded_days: set[int] = set()
+        self.keys_by_day: dict[int, set[str]] = {}
+        self.day_of: dict[str, int] = {}
+        self._engine: Engine | None = None
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> NearDuplicatePipeline:
+        settings = crawler.settings
+        threshold = settings.getfloat("NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD")
+        if threshold <= 0:
+            raise NotConfigured("NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD is 0")
+        try:
+            window = parse_age(settings.get("NEWSCRAWL_NEAR_DUPLICATE_WINDOW")) or timedelta()
+        except ValueError as exc:
+            raise ValueError(f"NEWSCRAWL_NEAR_DUPLICATE_WINDOW: {exc}") from exc
+        assert crawler.stats is not None
+        return cls(
+            crawler.stats,
+            database_url=settings.get("NEWSCRAWL_DATABASE_URL") or None,
+            threshold=threshold,
+            window=window,
+            max_loaded=settings.getint("NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED"),
+        )
+
+    async def process_item(self, item: object) -> object:
+        adapter = ItemAdapter(item)
+        key = adapter.get("canonical_url") or adapter["url"]
+        known = adapter.get("duplicate_of") or None
+        day = _day(adapter.get("published_at") or adapter.get("fetched_at"))
+        # One check at a time, in a thread: the index is not thread-safe, and
+        # hashing and loading are CPU and database work the reactor must not wait on.
+        async with self._lock:
+            signed, original = await asyncio.to_thread(
+                self._check, adapter.get("body"), key, day, known
+            )
+        if signed is None:
+            self.stats.inc_value("newscrawl/near_duplicates/unsigned")
+            return item
+        adapter["signature"] = signed
+        if original is not None and known is None:
+            adapter["duplicate_of"] = original
+            self.stats.inc_value("newscrawl/near_duplicates/found")
+            logger.debug("Near-duplicate: %s of %s", key, original)
+        return item
+
+    def close_spider(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def _check(
+        self, body: str | None, key: str, day: int, known: str | None
+    ) -> tuple[bytes | None, str | None]:
+        """Sign ``body``; find its original unless ``known``; index it. In a worker thread."""
+        sig = signature(body)
+        if sig is None:
+            return None, None
+        if self.index is None:
+            self.index = NearDuplicateIndex(self.threshold)
+        self._load_around(day)
+        original = known
+        if original is None:
+            match = self.index.find(sig, exclude=key, accept=lambda k: self._near(k, day))
+            original = str(match[0]) if match else None
+        self._add(key, sig, original, day)
+        self._evict(keep=range(day - self.window_days, day + self.window_days + 1))
+        return to_bytes(sig), original
+
+    def _load_around(self, day: int) -> None:
+        """Load the stored signatures of the window around ``day`` not loaded yet."""
+        wanted = range(day - self.window_days, day + self.window_days + 1)
+        missing = [d for d in wanted if d not in self.loaded_days]
+        engine = self._stored()
+        for first, last in _runs(missing):
+            self.loaded_days.update(range(first, last + 1))
+            if engine is None:
+                continue
+            start = datetime.combine(datetime.fromordinal(first), time(), UTC)
+            end = datetime.combine(datetime.fromordinal(last + 1), time(), UTC)
+            rows = load_signatures(engine, start, end)
+            self.stats.inc_value("newscrawl/near_duplicates/loaded", len(rows))
+            for row in rows:
+                if row.canonical_url not in self.day_of:  # this crawl's version is newer
+                    self._add(
+                        row.canonical_url,
+                        from_bytes(row.minhash),
+                        row.original_url,
+                        row.dated_at.date().toordinal(),
+                    )
+
+    def _near(self, key: object, day: int) -> bool:
+        """Whether ``key`` is dated within the window of ``day`` (others may stay loaded)."""
+        return abs(self.day_of[str(key)] - day) <= self.window_days
+
+    def _stored(self) -> Engine | None:
+        if self._engine is None and self.database_url:
+            # Opened at the first item: by then the store pipeline has made the schema.
+            self._engine = existing_engine(self.database_url, "article_signatures")
+            if self._engine is None:
+                self.database_url = None  # no signatures stored: do not look again
+        return self._engine
+
+    def _add(self, key: str, sig: object, original: str | None, day: int) -> None:
+        assert self.index is not None
+        previous = self.day_of.get(key)
+        if previous is not None:
+            self.keys_by_day[previous].discard(key)
+        self.index.add(key, sig, original)  # type: ignore[arg-type]
+        self.keys_by_day.setdefault(day, set()).add(key)
+        self.day_of[key] = day
+
+    def _evict(self, keep: range) -> None:
+        """Let go of the days farthest from ``keep`` while over ``max_loaded``."""
+        assert self.index is not None
+        if len(self.index) <= self.max_loaded:
+            return
+        middle = (keep.start + keep.stop) // 2
+        for day in sorted(self.keys_by_day, key=lambda d: -abs(d - middle)):
+            if len(self.index) <= self.max_loaded or day in keep:
+                break
+            for key in self.keys_by_day.pop(day):
+                self.index.remove(key)
+                del self.day_of[key]
+            self.loaded_days.discard(day)
+
+
+def _day(value: object) -> int:
+    """The UTC day (ordinal) of an ISO 8601 time; today when there is none."""
+    when = None
+    if isinstance(value, datetime):
+        when = value
+    elif value:
+        try:
+            when = datetime.fromisoformat(str(value))
+        except ValueError:
+            when = None
+    if when is None:
+        when = datetime.now(UTC)
+    elif when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).date().toordinal()
+
+
+def _runs(days: list[int]) -> list[tuple[int, int]]:
+    """Sorted day ordinals as ``(first, last)`` runs of consecutive days."""
+    runs: list[tuple[int, int]] = []
+    for day in sorted(days):
+        if runs and runs[-1][1] == day - 1:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
