@@ -51,12 +51,12 @@ NEWSCRAWL_STORE_BATCH_SIZE = 50
 NEWSCRAWL_STORE_WRITERS = 0
 #: Bodies at least this similar (estimated Jaccard of 4-word shingles) are near-duplicates:
 #: the later one is stored with duplicate_of pointing to the first. 0 turns the check off.
-NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.7
+NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.5
 #: Near-duplicates are looked for among articles published this close in time.
 NEWSCRAWL_NEAR_DUPLICATE_WINDOW = "7d"
-#: Signatures held in memory at most (about 3 KB each); the days farthest from the
-#: article being checked are let go first.
-NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED = 100_000
+#: Signatures held in memory at most (about 9 KB each with the LSH tables: ~450 MB at
+#: the cap); the days farthest from the article being checked are let go first.
+NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED = 50_000
 
 #: A live progress line on stderr (the CLI turns it on for terminals).
 NEWSCRAWL_PROGRESS = False
