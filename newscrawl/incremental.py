@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 
-from newscrawl.processors import parse_local
+from newscrawl.processors.dates import parse_local
 from newscrawl.storage.engine import existing_engine
 from newscrawl.storage.repository import ArticleRepository
 from newscrawl.urls import url_key

@@ -1,6 +1,6 @@
 """The article item loader: which processor normalises which field.
 
-The declarations are all there is; every rule lives in ``processors.py``.
+The declarations are all there is; every rule lives in :mod:`newscrawl.processors`.
 ``build_item`` turns an :class:`~newscrawl.extract.article.ExtractedArticle`
 into an :class:`~newscrawl.items.ArticleItem`.
 """
@@ -18,18 +18,17 @@ from newscrawl.extract.article import ExtractedArticle
 from newscrawl.extract.merge import MERGED_FIELDS
 from newscrawl.extract.siteclock import SiteClock
 from newscrawl.items import ARTICLE_FIELDS, LIST_FIELDS, ArticleItem
-from newscrawl.processors import (
-    clean_author,
+from newscrawl.processors.authors import clean_author, split_authors
+from newscrawl.processors.dates import to_utc
+from newscrawl.processors.language import normalize_language
+from newscrawl.processors.text import (
     clean_body,
     clean_tags,
     clean_text,
     clean_url,
     content_hash,
     dedupe,
-    normalize_language,
-    split_authors,
     to_bool,
-    to_utc,
     word_count,
 )
 from newscrawl.urls import canonicalize, trusted_canonical

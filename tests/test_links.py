@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newscrawl.extract.links import Link, LinkKind, classify_url, extract_links, feed_urls
+from newscrawl.extract.links import Link, extract_links, feed_urls
+from newscrawl.extract.urlclass import LinkKind, classify_url
 
 DATA = Path(__file__).parent / "data" / "discovery"
 A, L, N, F, S, X = (

@@ -8,7 +8,7 @@ from pathlib import Path
 from newscrawl.extract.article import ExtractedArticle, extract_article
 from newscrawl.items import ARTICLE_FIELDS, ArticleItem
 from newscrawl.loaders import ArticleLoader, build_item
-from newscrawl.processors import content_hash
+from newscrawl.processors.text import content_hash
 
 DATA = Path(__file__).parent / "data" / "extract"
 URL = "https://courier.example/news/harbour-cranes-return?utm_source=rss"

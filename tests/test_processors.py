@@ -6,16 +6,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newscrawl.processors import (
-    clean_author,
+from newscrawl.processors.authors import clean_author, split_authors
+from newscrawl.processors.dates import parse_datetime
+from newscrawl.processors.language import normalize_language
+from newscrawl.processors.sitenames import strip_title_suffix
+from newscrawl.processors.text import (
     clean_body,
     clean_tags,
     clean_text,
     content_hash,
-    normalize_language,
-    parse_datetime,
-    split_authors,
-    strip_title_suffix,
     to_bool,
     word_count,
 )

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from newscrawl.extract.feeds import is_feed
-from newscrawl.extract.links import LinkKind, extract_links
+from newscrawl.extract.links import extract_links
+from newscrawl.extract.urlclass import LinkKind
 
 SITE = Path(__file__).parent / "sites" / "jsnews"
 BUILD = Path(__file__).parent / "sites" / "_build" / "jsnews.py"

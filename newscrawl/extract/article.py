@@ -24,7 +24,8 @@ from newscrawl.extract.markup import markup_fields
 from newscrawl.extract.merge import merge_layers
 from newscrawl.extract.profile import profile_fields
 from newscrawl.extract.structured import jsonld_fields, meta_layers, microdata_fields
-from newscrawl.processors import is_site_name, split_authors, strip_title_suffix
+from newscrawl.processors.authors import split_authors
+from newscrawl.processors.sitenames import is_site_name, strip_title_suffix
 from newscrawl.sites import SiteProfile
 
 logger = logging.getLogger(__name__)

@@ -27,7 +27,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newscrawl.extract.markup import MAX_BYLINE_CHARS, MAX_DATE_LINE, VISIBLE_DATE
-from newscrawl.processors import clean_text, split_authors, word_count
+from newscrawl.processors.authors import split_authors
+from newscrawl.processors.text import clean_text, word_count
 
 # Class/id words that mark page furniture. Matched as whole words inside the
 # class/id string ("c-share-bar" matches "share", "shared-content" does not).

@@ -15,7 +15,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from newscrawl.processors import clean_text, split_authors
+from newscrawl.processors.authors import split_authors
+from newscrawl.processors.text import clean_text
 
 #: Month names (English) as printed in visible dates.
 _MONTH = (

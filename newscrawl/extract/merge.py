@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from newscrawl.processors import is_site_name, split_authors
+from newscrawl.processors.authors import split_authors
+from newscrawl.processors.sitenames import is_site_name
 
 #: Default order of trust; the first layer with a value wins.
 DEFAULT_ORDER: tuple[str, ...] = ("profile", "jsonld", "microdata", "opengraph", "meta", "markup")

@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from newscrawl.extract.article import ExtractedArticle, extract_article, parse_html
 from newscrawl.extract.structured import ARTICLE_TYPES, jsonld_types
-from newscrawl.processors import word_count
+from newscrawl.processors.text import word_count
 
 #: Types that declare a page of links to other pages.
 LISTING_TYPES = frozenset(

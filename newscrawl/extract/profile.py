@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 from parsel import Selector
 
-from newscrawl.processors import clean_text
+from newscrawl.processors.text import clean_text
 from newscrawl.sites import SiteProfile
 
 logger = logging.getLogger(__name__)

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from newscrawl.extract.article import parse_html
-from newscrawl.extract.links import LinkKind, classify_url, extract_links
+from newscrawl.extract.links import extract_links
+from newscrawl.extract.urlclass import LinkKind, classify_url
 
 #: Below this many words outside navigation, a page with scripts is an empty app shell.
 SHELL_WORDS = 25

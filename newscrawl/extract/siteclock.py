@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
-from newscrawl.processors import parse_local
+from newscrawl.processors.dates import parse_local
 
 _TIME_OF_DAY = re.compile(r"\d{1,2}[:.h]\d{2}")
 #: Offsets are whole quarter hours and at most 14 hours from UTC.

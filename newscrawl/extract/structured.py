@@ -2,7 +2,7 @@
 
 Each reader takes the parsed lxml tree (parsed once by ``article.py``) and
 returns a dict of raw candidate values keyed by article field. Nothing here
-normalises: that is ``processors.py``'s job.
+normalises: that is the job of ``newscrawl.processors``.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ deep: calendar and ``?page=N`` traps end there), ``NEWSCRAWL_EMPTY_PAGES_GRACE``
 ``NEWSCRAWL_SINCE`` (feed and sitemap entries older than it are not fetched),
 ``NEWSCRAWL_MAX_ARTICLES``, ``NEWSCRAWL_DATE_DEFER_MAX`` (articles of a site whose
 only date is a local time wait, up to this many, for a page that teaches the
-site's time zone; 0: never wait).
+site's time zone; 0: never wait; see :mod:`newscrawl.spiders.deferral`).
 
 Stats: ``newscrawl/pages/<kind>``, ``newscrawl/skipped/<reason>``,
 ``newscrawl/links/<kind>``, ``newscrawl/listing/stopped_{depth,empty}``,
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -44,22 +44,22 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from twisted.python.failure import Failure
 
 from newscrawl import __version__
-from newscrawl.extract.article import ExtractedArticle, extract_article
+from newscrawl.extract.article import extract_article
 from newscrawl.extract.feeds import is_feed, parse_feed
-from newscrawl.extract.links import LinkKind, classify_url, extract_links, feed_urls
+from newscrawl.extract.links import extract_links, feed_urls
 from newscrawl.extract.pagetype import classify_page
-from newscrawl.extract.siteclock import SiteClock, date_pairs, is_local_time
 from newscrawl.extract.sitemaps import (
     SitemapError,
     is_sitemap,
     parse_sitemap,
     sitemap_urls_from_robots,
 )
+from newscrawl.extract.urlclass import LinkKind, classify_url
 from newscrawl.incremental import KnownArticles, load_known
 from newscrawl.items import ArticleItem
 from newscrawl.joblog import JobLog
-from newscrawl.loaders import build_item
 from newscrawl.sites import SiteProfile, load_profile
+from newscrawl.spiders.deferral import DateDeferral
 from newscrawl.timeparse import parse_age, parse_since
 from newscrawl.urls import canonicalize, same_site, trusted_canonical, url_key
 
@@ -105,12 +105,9 @@ class NewsSpider(scrapy.Spider):
         self.timezone = self.profile.timezone if self.profile else None
         self.allowed_domains = list(self.profile.allowed_domains) if self.profile else []
         self.seen: set[str] = set()
-        self.clocks: dict[str, SiteClock] = {}
-        #: Publication dates that feeds and news sitemaps gave, by url_key.
-        self.entry_dates: dict[str, str] = {}
-        #: Articles whose only date is a local time, waiting for their site's clock.
-        self.pending: dict[str, list[tuple[ExtractedArticle, str, datetime]]] = {}
-        self.defer_max = 500
+        #: Builds the items of article pages; holds back those whose dates need a
+        #: site clock that has not learned the zone yet.
+        self.dates = DateDeferral(self.timezone, self._stat)
         self.incremental = False
         self.refresh_after: timedelta | None = None
         self.database_url = ""
@@ -142,7 +139,7 @@ class NewsSpider(scrapy.Spider):
             settings.set(
                 "CLOSESPIDER_ITEMCOUNT", settings.getint("NEWSCRAWL_MAX_ARTICLES"), "spider"
             )
-        spider.defer_max = settings.getint("NEWSCRAWL_DATE_DEFER_MAX")
+        spider.dates.defer_max = settings.getint("NEWSCRAWL_DATE_DEFER_MAX")
         spider.incremental = settings.getbool("NEWSCRAWL_INCREMENTAL")
         spider.refresh_after = parse_age(settings.get("NEWSCRAWL_REFRESH_AFTER") or None)
         spider.database_url = settings.get("NEWSCRAWL_DATABASE_URL")
@@ -238,7 +235,8 @@ class NewsSpider(scrapy.Spider):
             yield from self._follow(elsewhere, LinkKind.ARTICLE)
         elif is_article:
             self._stat("pages/article")
-            yield from self.article(extracted, response.url)
+            site = self.site_name or _host(response.url)
+            yield from self.dates.article(extracted, response.url, site)
         else:
             self._stat(f"pages/{verdict.kind}")
             self._stat(f"skipped/{verdict.reason}")
@@ -247,67 +245,16 @@ class NewsSpider(scrapy.Spider):
                 yield from self._follow(feed, LinkKind.FEED)
         yield from self.follow_links(response, html, from_listing=not is_article)
 
-    def article(self, extracted: ExtractedArticle, url: str) -> Iterator[ArticleItem]:
-        """The item of an article page, once its dates can be read in the right zone."""
-        site = self.site_name or _host(url)
-        clock = self.clocks.setdefault(site, SiteClock())
-        knew = clock.candidates is not None
-        raws = list(extracted.published_candidates)
-        if hint := self.entry_dates.get(url_key(url)):
-            raws.append(hint)
-        for local, instant in date_pairs(raws):
-            clock.observe(local, instant)
-        fetched_at = datetime.now(UTC)
-        if (
-            self.timezone is None
-            and self.defer_max > 0
-            and clock.candidates is None
-            and any(
-                is_local_time(extracted.fields.get(name))
-                for name in ("published_raw", "modified_raw")
-            )
-        ):
-            # Its time is local and the site's zone is not known yet: wait for a
-            # page that teaches it rather than store a time hours off.
-            waiting = self.pending.setdefault(site, [])
-            waiting.append((extracted, url, fetched_at))
-            self._stat("dates/deferred")
-            if len(waiting) >= self.defer_max:
-                yield from self.flush_pending(site)
-            return
-        yield self._item(extracted, url, site, fetched_at)
-        if not knew and clock.candidates is not None:
-            yield from self.flush_pending(site)
-
-    def flush_pending(self, site: str) -> Iterator[ArticleItem]:
-        for extracted, url, fetched_at in self.pending.pop(site, []):
-            if self.clocks[site].candidates is None:
-                self._stat("dates/assumed_utc")
-            yield self._item(extracted, url, site, fetched_at)
-
     def idle(self) -> None:
         """Before closing, store what still waits for a clock (read as UTC, counted)."""
-        if any(self.pending.values()) and self.crawler.engine is not None:
+        if self.dates.waiting and self.crawler.engine is not None:
             self.crawler.engine.crawl(
                 Request("data:,", callback=self.flush_all, dont_filter=True, priority=100)
             )
             raise DontCloseSpider
 
     def flush_all(self, response: Response) -> Iterator[ArticleItem]:
-        for site in list(self.pending):
-            yield from self.flush_pending(site)
-
-    def _item(
-        self, extracted: ExtractedArticle, url: str, site: str, fetched_at: datetime
-    ) -> ArticleItem:
-        return build_item(
-            extracted,
-            url=url,
-            site=site,
-            timezone=self.timezone,
-            fetched_at=fetched_at,
-            clock=self.clocks.get(site),
-        )
+        yield from self.dates.flush_all()
 
     def follow_links(self, response: TextResponse, html: str, from_listing: bool) -> Iterator[Any]:
         meta = response.meta.get(META, {})
@@ -351,8 +298,7 @@ class NewsSpider(scrapy.Spider):
                 self._stat("skipped/before_since")
                 continue
             if self._allowed(entry.url):
-                if entry.published_raw:
-                    self.entry_dates.setdefault(url_key(entry.url), entry.published_raw)
+                self.dates.hint(entry.url, entry.published_raw)
                 changed = entry.updated_raw or entry.published_raw
                 yield from self._follow(entry.url, LinkKind.ARTICLE, changed=changed)
 
@@ -377,8 +323,7 @@ class NewsSpider(scrapy.Spider):
             kind = classify_url(entry.loc)
             if kind is LinkKind.OTHER:
                 continue
-            if entry.news_publication_date:
-                self.entry_dates.setdefault(url_key(entry.loc), entry.news_publication_date)
+            self.dates.hint(entry.loc, entry.news_publication_date)
             changed = entry.lastmod or entry.news_publication_date
             yield from self._follow(entry.loc, kind, depth=1, empty=0, changed=changed)
 

@@ -1,0 +1,61 @@
+"""``newscrawl demo``: crawl the bundled demo news sites (offline) and show the result."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from newscrawl.commands.common import EXIT_FAILED, EXIT_OK, AddCommand, db_option
+from newscrawl.commands.crawl import crawl_overrides, print_summary
+
+
+def add_commands(command: AddCommand) -> None:
+    p = command(
+        "demo", "crawl the bundled demo news sites (offline) and show the result", "newscrawl demo"
+    )
+    db_option(p)
+    p.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from newscrawl.demo import serve_demo_sites
+    from newscrawl.runner import CrawlTarget, run_crawls
+    from newscrawl.storage.engine import make_engine, redact_url
+    from newscrawl.storage.repository import ArticleRepository
+
+    db = args.db or "sqlite:///news.db"
+    args.db = db
+    overrides = crawl_overrides(args)
+    # The demo sites are local: no need to be slow about it.
+    overrides.update({"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0})
+    with serve_demo_sites() as servers:
+        for name, server in servers.items():
+            print(f"serving demo site {name} at {server.url}")
+        targets = [CrawlTarget(start_urls=[s.url], site_name=n) for n, s in servers.items()]
+        results = run_crawls(targets, overrides)
+    for result in results:
+        print_summary(result)
+    engine = make_engine(db)
+    try:
+        rows = list(ArticleRepository(engine).iter_articles())
+    finally:
+        engine.dispose()
+    _print_table(rows)
+    path = db.removeprefix("sqlite:///") if db.startswith("sqlite:///") else None
+    where = str(Path(path).resolve()) if path else redact_url(db)
+    print(f"\n{len(rows)} articles stored in {where}")
+    print("next: newscrawl export --db " + db + " | head")
+    return EXIT_OK if all(r.ok for r in results) else EXIT_FAILED
+
+
+def _print_table(rows: Sequence[dict[str, Any]]) -> None:
+    print(f"\n{'site':<10} {'published (UTC)':<17} {'authors':<30} title")
+    for row in rows:
+        published = (row.get("published_at") or "")[:16].replace("T", " ")
+        authors = ", ".join(row.get("authors") or [])
+        authors = authors if len(authors) <= 30 else authors[:27] + "..."
+        title = row.get("title") or ""
+        print(f"{(row.get('site') or '')[:10]:<10} {published:<17} {authors:<30} {title[:70]}")

@@ -1,0 +1,140 @@
+"""Dates: a page's date strings into UTC ISO 8601, or None when implausible.
+
+A time printed without an offset is read in the site's time zone when it is
+known (a profile's), else with the zone its pages taught (a ``SiteClock`` in
+the loader context), else as UTC.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser as date_parser
+
+from newscrawl.processors.text import clean_text
+
+#: Earliest publication date we believe; older values are page furniture.
+MIN_DATE = datetime(1990, 1, 1, tzinfo=UTC)
+#: How far in the future a date may be (time zone mistakes, embargoes).
+MAX_AHEAD = timedelta(days=1)
+
+# Abbreviations dateutil does not know; offsets in seconds.
+_TZ_ABBREVIATIONS = {
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "BST": 3600,
+    "CET": 3600,
+    "CEST": 7200,
+    "EET": 7200,
+    "EEST": 10800,
+    "MSK": 10800,
+    "IST": 19800,
+    "JST": 32400,
+    "KST": 32400,
+    "AEST": 36000,
+    "AEDT": 39600,
+    "EST": -18000,
+    "EDT": -14400,
+    "CST": -21600,
+    "CDT": -18000,
+    "MST": -25200,
+    "MDT": -21600,
+    "PST": -28800,
+    "PDT": -25200,
+    "ET": -18000,
+    "PT": -28800,
+}
+_DATE_NOISE = re.compile(
+    r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|modified|on|date|at)\b[:\s]*",
+    re.IGNORECASE,
+)
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+# Two defaults that differ in every field: a value parsed alike with both
+# really named a year, month and day (dateutil fills gaps from the default).
+_DEFAULT_A = datetime(2000, 1, 1)
+_DEFAULT_B = datetime(2001, 2, 2)
+
+
+def parse_datetime(raw: Any, tz: str = "UTC", *, now: datetime | None = None) -> str | None:
+    """The UTC ISO 8601 form of a date string, or None when it is not a plausible date.
+
+    ``tz`` is the site's time zone, used when the string has no offset. Dates
+    before 1990 or more than a day in the future are rejected: they come from
+    copyright lines, event listings or broken markup, not from publication.
+    """
+    when = _to_datetime(raw, tz)
+    if when is None:
+        return None
+    now = now or datetime.now(UTC)
+    if when < MIN_DATE or when > now + MAX_AHEAD:
+        return None
+    return when.isoformat()
+
+
+def to_utc(value: Any, loader_context: dict[str, Any]) -> str | None:
+    """``parse_datetime`` in the item loader's context.
+
+    A time without an offset is read with the site's learned clock
+    (``clock``, a :class:`~newscrawl.extract.siteclock.SiteClock`) when the
+    context has one that knows the site, else in ``timezone`` (default UTC).
+    """
+    clock = loader_context.get("clock")
+    if clock is not None:
+        local = parse_local(value)
+        if local is not None and local.tzinfo is None:
+            learned = clock.to_utc(local)
+            if learned is not None:
+                return parse_datetime(learned)
+    return parse_datetime(value, loader_context.get("timezone") or "UTC")
+
+
+def parse_local(raw: Any) -> datetime | None:
+    """The datetime a date string names, naive when it carries no offset."""
+    if raw is None:
+        return None
+    if isinstance(raw, datetime):
+        return raw
+    text = clean_text(raw)
+    if not text:
+        return None
+    if _EPOCH.match(text):
+        seconds = int(text) / (1000 if len(text) == 13 else 1)
+        return datetime.fromtimestamp(seconds, UTC)
+    return _parse_text(text)
+
+
+def _to_datetime(raw: Any, tz: str) -> datetime | None:
+    when = parse_local(raw)
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_zone(tz))
+    return when.astimezone(UTC)
+
+
+def _parse_text(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    text = _DATE_NOISE.sub("", text)
+    text = _DATE_NOISE.sub("", text)
+    try:
+        first = date_parser.parse(text, default=_DEFAULT_A, tzinfos=_TZ_ABBREVIATIONS, fuzzy=True)
+        second = date_parser.parse(text, default=_DEFAULT_B, tzinfos=_TZ_ABBREVIATIONS, fuzzy=True)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if first.date() != second.date():
+        return None
+    return first
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")

@@ -1,0 +1,111 @@
+"""Articles whose only date is a local time, held until their site's time zone is learned.
+
+Many sites print a time without an offset ("December 9, 2024 1:50 PM") on some
+pages and the same kind of time with an offset on others (JSON-LD, feeds, news
+sitemaps). A :class:`~newscrawl.extract.siteclock.SiteClock` per site learns
+the zone from those pairs. An article read before its site's clock knows
+anything waits here rather than be stored with a time hours off; what still
+waits when the crawl runs out of requests is stored read as UTC, and counted.
+
+Stats: ``newscrawl/dates/deferred``, ``newscrawl/dates/assumed_utc``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+
+from newscrawl.extract.article import ExtractedArticle
+from newscrawl.extract.siteclock import SiteClock, date_pairs, is_local_time
+from newscrawl.items import ArticleItem
+from newscrawl.loaders import build_item
+from newscrawl.urls import url_key
+
+
+class DateDeferral:
+    """Builds the items of article pages, holding back those a site clock must read.
+
+    ``timezone`` (a site profile's) reads every local time when given: nothing
+    waits then. ``defer_max`` (``NEWSCRAWL_DATE_DEFER_MAX``) is how many articles
+    of one site may wait; 0: none ever does. ``stat`` counts a stats key.
+    """
+
+    def __init__(
+        self, timezone: str | None, stat: Callable[[str], None], defer_max: int = 500
+    ) -> None:
+        self.timezone = timezone
+        self.defer_max = defer_max
+        self._stat = stat
+        self.clocks: dict[str, SiteClock] = {}
+        #: Publication dates that feeds and news sitemaps gave, by url_key.
+        self.entry_dates: dict[str, str] = {}
+        #: Articles whose only date is a local time, waiting for their site's clock.
+        self.pending: dict[str, list[tuple[ExtractedArticle, str, datetime]]] = {}
+
+    def hint(self, url: str, raw: str | None) -> None:
+        """Keep the publication date a feed or news sitemap gave for ``url``, if any.
+
+        Paired with the page's own local time, it teaches the site's clock.
+        """
+        if raw:
+            self.entry_dates.setdefault(url_key(url), raw)
+
+    @property
+    def waiting(self) -> bool:
+        """True while any article waits for its site's clock."""
+        return any(self.pending.values())
+
+    def article(self, extracted: ExtractedArticle, url: str, site: str) -> Iterator[ArticleItem]:
+        """The item of an article page, once its dates can be read in the right zone."""
+        clock = self.clocks.setdefault(site, SiteClock())
+        knew = clock.candidates is not None
+        raws = list(extracted.published_candidates)
+        if hint := self.entry_dates.get(url_key(url)):
+            raws.append(hint)
+        for local, instant in date_pairs(raws):
+            clock.observe(local, instant)
+        fetched_at = datetime.now(UTC)
+        if (
+            self.timezone is None
+            and self.defer_max > 0
+            and clock.candidates is None
+            and any(
+                is_local_time(extracted.fields.get(name))
+                for name in ("published_raw", "modified_raw")
+            )
+        ):
+            # Its time is local and the site's zone is not known yet: wait for a
+            # page that teaches it rather than store a time hours off.
+            waiting = self.pending.setdefault(site, [])
+            waiting.append((extracted, url, fetched_at))
+            self._stat("dates/deferred")
+            if len(waiting) >= self.defer_max:
+                yield from self.flush(site)
+            return
+        yield self._item(extracted, url, site, fetched_at)
+        if not knew and clock.candidates is not None:
+            yield from self.flush(site)
+
+    def flush(self, site: str) -> Iterator[ArticleItem]:
+        """The items of ``site``'s waiting articles, read with what its clock knows now."""
+        for extracted, url, fetched_at in self.pending.pop(site, []):
+            if self.clocks[site].candidates is None:
+                self._stat("dates/assumed_utc")
+            yield self._item(extracted, url, site, fetched_at)
+
+    def flush_all(self) -> Iterator[ArticleItem]:
+        """The items of every waiting article (the crawl is about to close)."""
+        for site in list(self.pending):
+            yield from self.flush(site)
+
+    def _item(
+        self, extracted: ExtractedArticle, url: str, site: str, fetched_at: datetime
+    ) -> ArticleItem:
+        return build_item(
+            extracted,
+            url=url,
+            site=site,
+            timezone=self.timezone,
+            fetched_at=fetched_at,
+            clock=self.clocks.get(site),
+        )
