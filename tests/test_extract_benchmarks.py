@@ -22,8 +22,10 @@ pytestmark = pytest.mark.benchmark_data
 #: the same run. The issue's target is 0.975.
 MIN_AEB_F1 = 0.975
 #: Measured on the 29 fundus pages: title 29/29, authors 29/29, published to
-#: the minute 29/29, lead image (same picture) 16/19, body F1 0.967.
-MIN_FUNDUS = {"title": 0.95, "authors": 0.93, "published": 0.95, "lead_image": 0.80}
+#: the minute 29/29, lead image (same picture) 18/19, body F1 0.967. The lead
+#: image miss left is a gold quirk: the gold's first cover is the shared
+#: lazy-load placeholder in front of the photo newscrawl returns.
+MIN_FUNDUS = {"title": 0.95, "authors": 0.93, "published": 0.95, "lead_image": 0.90}
 MIN_FUNDUS_BODY_F1 = 0.955
 # Speed is measured by `newscrawl eval` and written in BENCHMARKS.md, never
 # asserted here: a timed assertion fails on a busy machine, not on slow code.

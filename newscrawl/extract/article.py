@@ -20,7 +20,8 @@ from lxml.html import HtmlElement
 
 from newscrawl.extract.body import PageFacts, extract_body
 from newscrawl.extract.evaluate import shingle_count, shingles
-from newscrawl.extract.markup import markup_fields
+from newscrawl.extract.images import same_picture, shown_on_page
+from newscrawl.extract.markup import lead_figure, markup_fields
 from newscrawl.extract.merge import merge_layers
 from newscrawl.extract.profile import profile_fields
 from newscrawl.extract.structured import jsonld_fields, meta_layers, microdata_fields
@@ -92,6 +93,7 @@ def extract_article(html: str, url: str, profile: SiteProfile | None = None) -> 
     if "body" not in layers["profile"]:
         layers["trafilatura"] = {"body": extract_body(tree, url, _page_facts(layers))}
         _use_complete_article_body(layers)
+    _use_visible_lead_image(tree, url, layers)
     if not any(layers[n].get("published_raw") for n in layers):
         layers["htmldate"] = {"published_raw": _htmldate(tree, url)}
     fields, sources = merge_layers(layers, site_name)
@@ -150,6 +152,37 @@ def _use_complete_article_body(layers: dict[str, dict[str, Any]]) -> None:
     coverage = sum((want & got).values()) / total
     if coverage >= ARTICLE_BODY_COVERAGE and sum(got.values()) >= ARTICLE_BODY_LONGER * total:
         layers["jsonld"]["body"] = structured
+
+
+#: Layers whose image is chosen for sharing rather than shown with the story.
+_SHARED_IMAGE_LAYERS = ("jsonld", "microdata", "opengraph", "meta")
+
+
+def _use_visible_lead_image(tree: HtmlElement, url: str, layers: dict[str, dict[str, Any]]) -> None:
+    """Offer the lead figure's picture, and drop share cards the article never shows.
+
+    og:image and JSON-LD ``image`` name the picture for social cards and
+    search results. Usually that is the lead photo at another size; but some
+    pages share a picture that the article does not show at all (a branded
+    card, a default image, or a still from a video) while the reader sees
+    another photo under the headline. A structured image that is neither the
+    lead figure's picture nor any ``<img>`` of the page is such a card, and
+    the lead figure is the article's image. A structured image that the page
+    shows somewhere is kept: the publisher chose it and it is part of the story.
+    """
+    body = _first_value(layers, "body", ("profile", "jsonld", "trafilatura"))
+    lead = lead_figure(tree, url, body)
+    if lead is None:
+        return
+    layers["markup"]["lead_image_url"] = lead.url
+    if lead.caption:
+        layers["markup"]["lead_image_caption"] = lead.caption
+    for name in _SHARED_IMAGE_LAYERS:
+        shared = layers[name].get("lead_image_url")
+        if not shared or same_picture(shared, [lead.url]) or shown_on_page(shared, tree):
+            continue
+        layers[name].pop("lead_image_url")
+        layers[name].pop("lead_image_caption", None)
 
 
 def _htmldate(tree: HtmlElement, url: str) -> str | None:

@@ -1,4 +1,4 @@
-"""Visible-markup layer: headline, byline, printed dates and the lead caption.
+"""Visible-markup layer: headline, byline, printed dates and the lead figure.
 
 Used when structured data is missing or poorer than what a reader sees. All
 rules are generic (element roles, class-name words, text shapes), never a
@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from typing import Any
 
 from lxml.html import HtmlElement
 
+from newscrawl.extract.images import shown_url
 from newscrawl.processors.authors import split_authors
 from newscrawl.processors.text import clean_text
 
@@ -102,14 +104,21 @@ def _main_scope(tree: HtmlElement) -> HtmlElement:
     return mains[0] if len(mains) == 1 else tree
 
 
-def headline(tree: HtmlElement) -> str | None:
-    """The article's ``<h1>``: inside the article element when there is one."""
+@lru_cache(maxsize=4)
+def _headline_element(tree: HtmlElement) -> HtmlElement | None:
+    """The article's ``<h1>`` element: inside the article element when there is one."""
     for scope in (_main_scope(tree), tree):
         for h1 in scope.iter("h1"):
             text = clean_text(h1.text_content())
             if text and len(text) > 3:
-                return text
+                return h1
     return None
+
+
+def headline(tree: HtmlElement) -> str | None:
+    """The article's ``<h1>`` text."""
+    h1 = _headline_element(tree)
+    return clean_text(h1.text_content()) if h1 is not None else None
 
 
 def _byline_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
@@ -230,14 +239,90 @@ def modified(tree: HtmlElement, dates: DatesFn | None = None) -> str | None:
     return None
 
 
+def _caption_text(caption: HtmlElement) -> str | None:
+    """A ``<figcaption>``'s text without the photo credit."""
+    parts = [caption.text or ""] + [child.text_content() for child in caption]
+    kept = [p for p in (clean_text(p) for p in parts) if p and not _CREDIT.match(p)]
+    return clean_text(_CREDIT_INLINE.sub("", " ".join(kept)))
+
+
 def lead_caption(tree: HtmlElement) -> str | None:
     """The caption of the article's first figure, without the photo credit."""
     for caption in _main_scope(tree).iter("figcaption"):
-        parts = [caption.text or ""] + [child.text_content() for child in caption]
-        kept = [p for p in (clean_text(p) for p in parts) if p and not _CREDIT.match(p)]
-        text = clean_text(_CREDIT_INLINE.sub("", " ".join(kept)))
+        text = _caption_text(caption)
         if text:
             return text
+    return None
+
+
+@dataclass(frozen=True)
+class LeadFigure:
+    """The picture a reader sees first: a figure between the headline and the story."""
+
+    url: str
+    caption: str | None = None
+
+
+#: Body blocks shorter than this are too unspecific to find on the page.
+MIN_OPENING_CHARS = 20
+#: The start of a body block, as matched against the page's text elements.
+OPENING_KEY_CHARS = 40
+#: How many of the body's first blocks may mark where the story starts: the
+#: first one is sometimes a kicker or standfirst printed outside any block tag.
+OPENING_BLOCKS = 3
+_TEXT_BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
+
+
+def _squashed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _story_start(scope: HtmlElement, body: str) -> HtmlElement | None:
+    """The first text element of the page that begins one of the body's opening blocks."""
+    keys: list[str] = []
+    for block in body.split("\n"):
+        block = _squashed(block)
+        if len(block) >= MIN_OPENING_CHARS:
+            keys.append(block[:OPENING_KEY_CHARS])
+            if len(keys) == OPENING_BLOCKS:
+                break
+    if not keys:
+        return None
+    opening = tuple(keys)
+    for element in scope.iter(*_TEXT_BLOCK_TAGS):
+        if _squashed(element.text_content()).startswith(opening):
+            return element
+    return None
+
+
+def lead_figure(tree: HtmlElement, url: str, body: str | None) -> LeadFigure | None:
+    """The first ``<figure>`` picture after the headline and before the story begins.
+
+    That is where a news page puts its lead image, the one a reader sees with
+    the headline (fundus' gold marks the pictures before the first paragraph
+    as the cover). ``body`` is the extracted text: it tells where the story
+    begins. Figures in an ``<aside>`` or ``<nav>`` are teasers for other
+    pages, not this one's.
+    """
+    h1 = _headline_element(tree)
+    if h1 is None or not body:
+        return None
+    after_headline = h1.xpath("following::figure")
+    if not after_headline:
+        return None
+    start = _story_start(_main_scope(tree), body)
+    if start is None:
+        return None
+    before_story = set(start.xpath("preceding::figure"))
+    for figure in after_headline:
+        if figure not in before_story:
+            break  # figures come in page order: the rest are inside or after the story
+        if figure.xpath("boolean(ancestor::aside | ancestor::nav)"):
+            continue
+        image = shown_url(figure, url)
+        if image:
+            captions = [_caption_text(c) for c in figure.iter("figcaption")]
+            return LeadFigure(image, next((c for c in captions if c), None))
     return None
 
 
