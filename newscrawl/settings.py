@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from scrapy.settings import default_settings as _scrapy_defaults
+
 from newscrawl import __version__
 from newscrawl.fields import ARTICLE_FIELDS
 
@@ -65,6 +67,19 @@ NEWSCRAWL_PROGRESS_INTERVAL = 1.0
 EXTENSIONS = {
     "newscrawl.extensions.progress.ProgressLine": 500,
 }
+# Scrapy's remote control (an HTTP endpoint that runs posted Python code, on by
+# default in Scrapy 2.19) and telnet console have no place in scheduled crawls.
+# They are taken out of the base list, not set to None in EXTENSIONS: Scrapy
+# imports every class named there, and the remote control's aiohttp import alone
+# costs a tenth of a second at every start. Add them to EXTENSIONS to bring them back.
+_left_out = {
+    "scrapy.extensions.remote_control.RemoteControl",
+    "scrapy.extensions.telnet.TelnetConsole",
+}
+EXTENSIONS_BASE = {
+    path: order for path, order in _scrapy_defaults.EXTENSIONS_BASE.items() if path not in _left_out
+}
+REMOTE_CONTROL_ENABLED = False
 
 # --- politeness ---
 USER_AGENT = f"newscrawl/{__version__} (+{NEWSCRAWL_CONTACT_URL})"

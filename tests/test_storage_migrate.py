@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -11,6 +14,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DatabaseError
 
 from newscrawl.storage.migrate import (
+    HEAD_REVISION,
     SchemaError,
     current,
     downgrade,
@@ -29,6 +33,8 @@ TABLES = {
     "article_tags",
     "article_revisions",
     "crawl_runs",
+    "page_validators",
+    "article_signatures",
 }
 
 
@@ -162,3 +168,25 @@ def test_migration_0002_indexes_articles_stored_before_it(engine: Engine) -> Non
     ArticleRepository(engine).upsert_articles([item])
     upgrade(engine)
     assert [hit.canonical_url for hit in search(engine, "lighthouse")] == ["https://a.test/1"]
+
+
+def test_head_revision_constant_is_alembics_head() -> None:
+    assert head_revision() == HEAD_REVISION
+
+
+def test_a_current_database_is_confirmed_without_importing_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'news.db'}"
+    check = (
+        "import sys\n"
+        "from newscrawl.storage.engine import make_engine\n"
+        "from newscrawl.storage.migrate import ensure_schema\n"
+        f"engine = make_engine({url!r})\n"
+        "ensure_schema(engine)\n"
+        "engine.dispose()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    run = [sys.executable, "-c", check]
+    first = subprocess.run(run, capture_output=True, text=True, check=True)
+    assert first.stdout.strip() == "True"  # a new database: migrated by Alembic
+    again = subprocess.run(run, capture_output=True, text=True, check=True)
+    assert again.stdout.strip() == "False"

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import htmldate
 import lxml.html
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
@@ -187,6 +186,8 @@ def _use_visible_lead_image(tree: HtmlElement, url: str, layers: dict[str, dict[
 
 def _htmldate(tree: HtmlElement, url: str) -> str | None:
     """htmldate's guess of the original publication date (a last resort)."""
+    import htmldate  # on first use: start-up of crawls that parse no article
+
     try:
         found = htmldate.find_date(
             deepcopy(tree),

@@ -22,7 +22,6 @@ from copy import deepcopy
 from dataclasses import dataclass
 from functools import lru_cache
 
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -356,6 +355,8 @@ def _trafilatura(tree: HtmlElement, url: str, *, precision: bool) -> str | None:
 
 
 def _run_trafilatura(tree: HtmlElement, url: str, *, precision: bool, fast: bool) -> str | None:
+    import trafilatura  # on first use: start-up of crawls that parse no article
+
     return trafilatura.extract(
         tree,
         url=url,
