@@ -150,3 +150,33 @@ def test_stats_names_the_database_without_its_password(
     engine.dispose()
     assert main(["stats", "--db", f"sqlite:///{tmp_path / 'news.db'}"]) == EXIT_OK
     assert f"database: sqlite:///{tmp_path / 'news.db'}" in capsys.readouterr().out
+
+
+def test_originals_leaves_copies_out_of_search_and_export(
+    empty_engine: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ensure_schema(empty_engine)
+    copy = {
+        **ITEMS[0],
+        "url": "https://wire.test/flood",
+        "site": "wire.test",
+        "duplicate_of": "https://a.test/flood",
+    }
+    ArticleRepository(empty_engine).upsert_articles([*ITEMS, copy])
+    db = _url(empty_engine)
+
+    assert main(["search", "flood bridge", "--json", "--db", db]) == EXIT_OK
+    hits = {hit["canonical_url"] for hit in json.loads(capsys.readouterr().out)}
+    assert hits == {"https://a.test/flood", "https://wire.test/flood"}
+    assert main(["search", "flood bridge", "--originals", "--json", "--db", db]) == EXIT_OK
+    hits = {hit["canonical_url"] for hit in json.loads(capsys.readouterr().out)}
+    assert hits == {"https://a.test/flood"}
+
+    assert main(["export", "--db", db]) == EXIT_OK
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    by_url = {r["canonical_url"]: r["duplicate_of"] for r in records}
+    assert by_url["https://wire.test/flood"] == "https://a.test/flood"
+    assert main(["export", "--originals", "--db", db]) == EXIT_OK
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(records) == len(ITEMS)
+    assert "https://wire.test/flood" not in {r["canonical_url"] for r in records}

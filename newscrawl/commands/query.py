@@ -28,6 +28,7 @@ def add_commands(command: AddCommand) -> None:
     p.add_argument(
         "--query", default=None, help='only articles a search finds (syntax as in "search")'
     )
+    _originals_option(p)
     p.add_argument("-o", "--output", default="-", help="file to write (default: stdout)")
     p.set_defaults(func=cmd_export)
 
@@ -45,6 +46,7 @@ def add_commands(command: AddCommand) -> None:
     p.add_argument("--site", default=None, help="only this site")
     p.add_argument("--since", default=None, help="only articles published since DATE or age (7d)")
     p.add_argument("--limit", type=int, default=20, help="at most N results (default 20)")
+    _originals_option(p)
     _json_option(p)
     p.set_defaults(func=cmd_search)
 
@@ -65,6 +67,14 @@ def add_commands(command: AddCommand) -> None:
     p.set_defaults(func=cmd_runs)
 
 
+def _originals_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--originals",
+        action="store_true",
+        help="leave out copies: articles stored with duplicate_of (syndicated or edited versions)",
+    )
+
+
 def _json_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
@@ -80,7 +90,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         ensure_schema(engine)
         articles = ArticleRepository(engine).iter_articles(
-            site=args.site, since=parse_since(args.since), limit=args.limit, query=args.query
+            site=args.site,
+            since=parse_since(args.since),
+            limit=args.limit,
+            query=args.query,
+            originals_only=args.originals,
         )
         if args.output == "-":
             n = write_articles(articles, sys.stdout, args.format)
@@ -118,7 +132,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     since = parse_since(args.since)
     engine = _open_database(args)
     try:
-        hits = search(engine, args.query, site=args.site, since=since, limit=args.limit)
+        hits = search(
+            engine,
+            args.query,
+            site=args.site,
+            since=since,
+            limit=args.limit,
+            originals_only=args.originals,
+        )
     finally:
         engine.dispose()
     if args.json:

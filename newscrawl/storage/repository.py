@@ -11,11 +11,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, func, select, update
+from sqlalchemy import Connection, Engine, Select, Table, func, select, update
 from sqlalchemy.engine import RowMapping
 
 from newscrawl.storage.models import RUN_COUNTERS, CrawlRun, to_utc, utcnow
-from newscrawl.storage.search import match_condition, parse_query
+from newscrawl.storage.search import Filters, match_condition, parse_query
 from newscrawl.storage.upsert import (
     ARTICLE_AUTHORS,
     ARTICLE_COLUMNS,
@@ -141,18 +141,20 @@ class ArticleRepository:
         since: datetime | None = None,
         limit: int | None = None,
         query: str | None = None,
+        originals_only: bool = False,
     ) -> Iterator[dict[str, Any]]:
         """Stream stored articles as item dicts, newest published first.
 
         ``since`` keeps articles published at or after it (a naive value is UTC);
         articles without a date come last and are left out by ``since``.
         ``query`` keeps the articles a full-text search for it finds (the syntax
-        of ``newscrawl.storage.search``; a query without words finds none). Dates
+        of ``newscrawl.storage.search``; a query without words finds none).
+        ``originals_only`` leaves out articles stored as a duplicate of another. Dates
         come back as ISO 8601 strings in UTC (``...+00:00``). The connection
         stays open until the iterator is exhausted or closed.
         """
         originals = ARTICLES.alias("originals")
-        stmt = select(
+        stmt: Select[Any] = select(
             *ARTICLES.c[ARTICLE_COLUMNS],
             ARTICLES.c.id,
             SITES.c.name.label("site"),
@@ -163,10 +165,7 @@ class ArticleRepository:
                 originals, originals.c.id == ARTICLES.c.duplicate_of
             )
         )
-        if site is not None:
-            stmt = stmt.where(SITES.c.name == site)
-        if since is not None:
-            stmt = stmt.where(ARTICLES.c.published_at >= to_utc(since))
+        stmt = Filters(site, since, originals_only).apply(stmt)
         if query is not None:
             parsed = parse_query(query)
             if not parsed:

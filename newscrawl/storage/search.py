@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Boolean,
@@ -149,18 +149,22 @@ def search(
     site: str | None = None,
     since: datetime | None = None,
     limit: int = 20,
+    originals_only: bool = False,
 ) -> list[SearchHit]:
     """The articles matching ``query``, best first, at most ``limit``.
 
     ``site`` keeps one site's articles; ``since`` those published at or after
-    it (a naive value is UTC). A query with no words returns nothing.
+    it (a naive value is UTC); ``originals_only`` leaves out the articles
+    stored as a duplicate of another (syndicated copies, edited versions).
+    A query with no words returns nothing.
     """
     parsed = parse_query(query)
     if not parsed or limit <= 0:
         return []
+    filters = Filters(site, since, originals_only)
     if engine.dialect.name == "postgresql":
-        return _search_postgresql(engine, parsed, site, since, limit)
-    return _search_sqlite(engine, parsed, site, since, limit)
+        return _search_postgresql(engine, parsed, filters, limit)
+    return _search_sqlite(engine, parsed, filters, limit)
 
 
 def match_condition(dialect: str, parsed: ParsedQuery) -> ColumnElement[bool]:
@@ -192,12 +196,12 @@ def _fts_match(parsed: ParsedQuery) -> ColumnElement[bool]:
 
 
 def _search_sqlite(
-    engine: Engine, parsed: ParsedQuery, site: str | None, since: datetime | None, limit: int
+    engine: Engine, parsed: ParsedQuery, filters: Filters, limit: int
 ) -> list[SearchHit]:
     fts = table(FTS_TABLE, column("rowid"))
     score = func.bm25(literal_column(FTS_TABLE), *BM25_WEIGHTS)
     ranked = _hit_columns(select(score.label("score"))).join(fts, fts.c.rowid == ARTICLES.c.id)
-    ranked = _filtered(ranked.where(_fts_match(parsed)), site, since)
+    ranked = filters.apply(ranked.where(_fts_match(parsed)))
     # bm25 is lower for better matches; ties go to the most recently stored article.
     ranked = ranked.order_by(score, ARTICLES.c.id.desc()).limit(limit)
     with engine.connect() as conn:
@@ -246,13 +250,13 @@ def _tsquery(phrases: tuple[str, ...], prefix: str, operator: str = "&&") -> Col
 
 
 def _search_postgresql(
-    engine: Engine, parsed: ParsedQuery, site: str | None, since: datetime | None, limit: int
+    engine: Engine, parsed: ParsedQuery, filters: Filters, limit: int
 ) -> list[SearchHit]:
     rank = func.ts_rank_cd(_vector(), _tsquery(parsed.include, "inc"))
     matches = select(ARTICLES.c.id).select_from(
         ARTICLES.outerjoin(SITES, ARTICLES.c.site_id == SITES.c.id)
     )
-    matches = _filtered(matches.where(match_condition("postgresql", parsed)), site, since)
+    matches = filters.apply(matches.where(match_condition("postgresql", parsed)))
     # The rank window: ranking must read each match's whole tsvector from TOAST.
     window = matches.order_by(ARTICLES.c.published_at.desc().nulls_last(), ARTICLES.c.id.desc())
     window = window.limit(PG_RANK_WINDOW)
@@ -291,12 +295,22 @@ def _hit_columns(query: Select[Any]) -> Select[Any]:
     ).select_from(ARTICLES.outerjoin(SITES, ARTICLES.c.site_id == SITES.c.id))
 
 
-def _filtered(query: Select[Any], site: str | None, since: datetime | None) -> Select[Any]:
-    if site is not None:
-        query = query.where(SITES.c.name == site)
-    if since is not None:
-        query = query.where(ARTICLES.c.published_at >= to_utc(since))
-    return query
+class Filters(NamedTuple):
+    """Which articles a search or an export keeps, besides the query."""
+
+    site: str | None = None
+    since: datetime | None = None
+    originals_only: bool = False
+
+    def apply(self, query: Select[Any]) -> Select[Any]:
+        """``query`` (over ``articles`` joined to ``sites``) with these filters."""
+        if self.site is not None:
+            query = query.where(SITES.c.name == self.site)
+        if self.since is not None:
+            query = query.where(ARTICLES.c.published_at >= to_utc(self.since))
+        if self.originals_only:
+            query = query.where(ARTICLES.c.duplicate_of.is_(None))
+        return query
 
 
 def _hit(row: Any, rank: float, snippet: str) -> SearchHit:
