@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from typing import NamedTuple
 
 from itemadapter import ItemAdapter
@@ -50,6 +51,8 @@ class DedupePipeline:
         self.seen_hashes: dict[str, FirstCopy] = {}
         self._engine: Engine | None = None
         self._repo: ArticleRepository | None = None
+        # Lookups run in worker threads, several at once: one of them opens the database.
+        self._opening = threading.Lock()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
@@ -92,14 +95,16 @@ class DedupePipeline:
 
     def _stored_copy(self, digest: str, canonical: str) -> FirstCopy | None:
         """The first stored article with this body, other than ``canonical`` itself."""
+        with self._opening:
+            if self._repo is None and self.database_url:
+                # Opened at the first item: by then the store pipeline has made the schema.
+                self._engine = existing_engine(self.database_url, "articles")
+                if self._engine is not None:
+                    self._repo = ArticleRepository(self._engine)
+                else:
+                    self.database_url = None  # nothing stored before this crawl
         if self._repo is None:
-            assert self.database_url
-            # Opened at the first item: by then the store pipeline has made the schema.
-            self._engine = existing_engine(self.database_url, "articles")
-            if self._engine is None:
-                self.database_url = None  # nothing stored before this crawl
-                return None
-            self._repo = ArticleRepository(self._engine)
+            return None
         found = self._repo.find_by_content_hash(digest, exclude_url=canonical)
         return None if found is None else FirstCopy(*found)
 
