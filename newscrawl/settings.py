@@ -57,7 +57,8 @@ NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.5
 #: Near-duplicates are looked for among articles published this close in time.
 NEWSCRAWL_NEAR_DUPLICATE_WINDOW = "7d"
 #: Signatures held in memory at most (about 9 KB each with the LSH tables: ~450 MB at
-#: the cap); the days farthest from the article being checked are let go first.
+#: the cap); the days farthest from the article being checked are let go first, and a
+#: window that alone holds more is narrowed (with a warning).
 NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED = 50_000
 
 #: A live progress line on stderr (the CLI turns it on for terminals).

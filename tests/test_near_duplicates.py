@@ -246,6 +246,27 @@ def test_memory_is_bounded_by_letting_go_of_far_days(tmp_path: Any) -> None:
     assert sorted(near.keys_by_day) == [date(2024, 12, day).toordinal() for day in (5, 6, 7)]
 
 
+def test_a_window_too_full_for_the_cap_is_narrowed(
+    tmp_path: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    crawler = get_crawler(
+        settings_dict={
+            "NEWSCRAWL_DATABASE_URL": f"sqlite:///{tmp_path / 'news.db'}",
+            "NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD": 0.5,
+            "NEWSCRAWL_NEAR_DUPLICATE_WINDOW": "3d",
+            "NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED": 2,
+        }
+    )
+    near = NearDuplicatePipeline.from_crawler(crawler)
+    for day in (1, 2, 3):
+        published = f"2024-12-{day:02d}T10:00:00+00:00"
+        asyncio.run(near.process_item(item(day, story(day), published=published)))
+    assert near.index is not None and len(near.index) == 2
+    assert near.window_days == 1
+    assert sorted(near.keys_by_day) == [date(2024, 12, day).toordinal() for day in (2, 3)]
+    assert "narrowed it to 1 days" in caplog.text
+
+
 def test_bad_settings_are_clear_errors() -> None:
     with pytest.raises(NotConfigured):
         NearDuplicatePipeline.from_crawler(

@@ -63,6 +63,9 @@ class NearDuplicatePipeline:
         self.day_of: dict[str, int] = {}
         self._engine: Engine | None = None
         self._lock = asyncio.Lock()
+        #: Stored signatures read so far: counted in the worker thread, reported to
+        #: the stats (not thread-safe) from the event loop.
+        self.loaded = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NearDuplicatePipeline:
@@ -94,6 +97,7 @@ class NearDuplicatePipeline:
             signed, original = await asyncio.to_thread(
                 self._check, adapter.get("body"), key, day, known
             )
+            self.stats.set_value("newscrawl/near_duplicates/loaded", self.loaded)
         if signed is None:
             self.stats.inc_value("newscrawl/near_duplicates/unsigned")
             return item
@@ -123,7 +127,7 @@ class NearDuplicatePipeline:
             match = self.index.find(sig, exclude=key, accept=lambda k: self._near(k, day))
             original = str(match[0]) if match else None
         self._add(key, sig, original, day)
-        self._evict(keep=range(day - self.window_days, day + self.window_days + 1))
+        self._evict(day)
         return to_bytes(sig), original
 
     def _load_around(self, day: int) -> None:
@@ -138,7 +142,7 @@ class NearDuplicatePipeline:
             start = datetime.combine(datetime.fromordinal(first), time(), UTC)
             end = datetime.combine(datetime.fromordinal(last + 1), time(), UTC)
             rows = load_signatures(engine, start, end)
-            self.stats.inc_value("newscrawl/near_duplicates/loaded", len(rows))
+            self.loaded += len(rows)
             for row in rows:
                 if row.canonical_url not in self.day_of:  # this crawl's version is newer
                     self._add(
@@ -169,19 +173,36 @@ class NearDuplicatePipeline:
         self.keys_by_day.setdefault(day, set()).add(key)
         self.day_of[key] = day
 
-    def _evict(self, keep: range) -> None:
-        """Let go of the days farthest from ``keep`` while over ``max_loaded``."""
+    def _evict(self, day: int) -> None:
+        """Hold at most ``max_loaded`` signatures: let go of the days farthest from ``day``.
+
+        Days outside the window go first. When the window alone holds more, it is
+        narrowed for the rest of the crawl (a warning says so), down to ``day``
+        itself, so that memory stays bounded whatever the database holds.
+        """
         assert self.index is not None
-        if len(self.index) <= self.max_loaded:
-            return
-        middle = (keep.start + keep.stop) // 2
-        for day in sorted(self.keys_by_day, key=lambda d: -abs(d - middle)):
-            if len(self.index) <= self.max_loaded or day in keep:
-                break
-            for key in self.keys_by_day.pop(day):
-                self.index.remove(key)
-                del self.day_of[key]
-            self.loaded_days.discard(day)
+        while len(self.index) > self.max_loaded:
+            keep = range(day - self.window_days, day + self.window_days + 1)
+            outside = [d for d in self.keys_by_day if d not in keep]
+            if outside:
+                self._forget(max(outside, key=lambda d: abs(d - day)))
+            elif self.window_days > 0:
+                self.window_days -= 1
+                logger.warning(
+                    "More than NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED=%d signatures fall in the "
+                    "near-duplicate window; narrowed it to %d days either side",
+                    self.max_loaded,
+                    self.window_days,
+                )
+            else:
+                break  # one day alone holds more: keep it, or nothing could be compared
+
+    def _forget(self, day: int) -> None:
+        assert self.index is not None
+        for key in self.keys_by_day.pop(day):
+            self.index.remove(key)
+            del self.day_of[key]
+        self.loaded_days.discard(day)
 
 
 def _day(value: object) -> int:
