@@ -77,6 +77,7 @@ def test_wire_copies_point_to_the_first_seen_article(tmp_path: Path) -> None:
     _wire_site(wire, edited, exact)
     proc, _, wire_url = run_crawl(wire, db)
     assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "3 new (2 of them copies of another article)" in proc.stdout
 
     harbour_url, wire_url = harbour_url.rstrip("/"), wire_url.rstrip("/")
     rows = {r["canonical_url"]: r for r in stored_rows(db)}

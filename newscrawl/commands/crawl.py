@@ -113,9 +113,12 @@ def print_summary(result: Any) -> None:
     name = result.target.site or result.target.site_name or ", ".join(result.target.start_urls)
     c = result.count
     dupes = c("newscrawl/dedupe/dropped_canonical") + c("newscrawl/dedupe/dropped_content")
+    # Copies of another article are stored (with duplicate_of), so they are among the new.
+    copies = c("newscrawl/near_duplicates/found") + c("newscrawl/dedupe/copies")
+    marked = f" ({copies} of them copies of another article)" if copies else ""
     print(
         f"{name}: {c('response_received_count')} pages, "
-        f"{c('newscrawl/store/new')} new, {c('newscrawl/store/updated')} updated, "
+        f"{c('newscrawl/store/new')} new{marked}, {c('newscrawl/store/updated')} updated, "
         f"{c('newscrawl/store/unchanged')} unchanged articles, {dupes} duplicates, "
         f"{c('newscrawl/store/failed')} failed ({result.finish_reason})"
     )
