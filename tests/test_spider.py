@@ -105,7 +105,7 @@ def test_listing_chain_stops_at_max_depth() -> None:
 
 def test_listing_chain_stops_after_pages_without_unseen_articles() -> None:
     spider = make_spider()
-    spider.seen.add("news.test/2024/12/11/a-fresh-story-here")
+    spider.frontier.seen.add("news.test/2024/12/11/a-fresh-story-here")
     page = listing(
         '<h2><a href="/2024/12/11/a-fresh-story-here/">A fresh story here</a></h2>'
         '<a href="/archive?date=2024-12-09">Previous day</a>'

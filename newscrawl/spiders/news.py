@@ -24,14 +24,14 @@ site's time zone; 0: never wait; see :mod:`newscrawl.spiders.deferral`).
 Stats: ``newscrawl/pages/<kind>``, ``newscrawl/skipped/<reason>``,
 ``newscrawl/links/<kind>``, ``newscrawl/listing/stopped_{depth,empty}``,
 ``newscrawl/feeds/entries``, ``newscrawl/sitemaps/entries``, ``newscrawl/failed/<error>``.
+Which URLs are skipped (seen, done by a resumed run, stored and unchanged) and
+the job log of a resumable crawl: :mod:`newscrawl.spiders.frontier`.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -55,12 +55,12 @@ from newscrawl.extract.sitemaps import (
     sitemap_urls_from_robots,
 )
 from newscrawl.extract.urlclass import LinkKind, classify_url
-from newscrawl.incremental import KnownArticles, load_known
+from newscrawl.incremental import KnownArticles
 from newscrawl.items import ArticleItem
-from newscrawl.joblog import JobLog
 from newscrawl.sites import SiteProfile, load_profile
 from newscrawl.spiders.deferral import DateDeferral
-from newscrawl.timeparse import parse_age, parse_since
+from newscrawl.spiders.frontier import Frontier
+from newscrawl.timeparse import parse_since
 from newscrawl.urls import canonicalize, same_site, trusted_canonical, url_key
 
 #: Navigation first: a next page or a feed finds many articles at once.
@@ -104,20 +104,11 @@ class NewsSpider(scrapy.Spider):
         # None: read local times with what the site's own pages teach (SiteClock).
         self.timezone = self.profile.timezone if self.profile else None
         self.allowed_domains = list(self.profile.allowed_domains) if self.profile else []
-        self.seen: set[str] = set()
+        #: Decides which URLs to request; keeps the job log of a resumable crawl.
+        self.frontier = Frontier(self._stat)
         #: Builds the items of article pages; holds back those whose dates need a
         #: site clock that has not learned the zone yet.
         self.dates = DateDeferral(self.timezone, self._stat)
-        self.incremental = False
-        self.refresh_after: timedelta | None = None
-        self.database_url = ""
-        #: Stored articles of this site (incremental crawls), loaded when the crawl starts.
-        self.known: KnownArticles | None = None
-        #: JOBDIR of a resumable crawl, and (when resuming) the url_keys of articles
-        #: stored since the interrupted run began: done, and part of this run.
-        self.jobdir = ""
-        self.joblog: JobLog | None = None
-        self.done: set[str] = set()
         self.run_arguments = {"start_urls": urls, "site": site, **kwargs}
         self.max_depth = 30
         self.empty_grace = 2
@@ -140,10 +131,7 @@ class NewsSpider(scrapy.Spider):
                 "CLOSESPIDER_ITEMCOUNT", settings.getint("NEWSCRAWL_MAX_ARTICLES"), "spider"
             )
         spider.dates.defer_max = settings.getint("NEWSCRAWL_DATE_DEFER_MAX")
-        spider.incremental = settings.getbool("NEWSCRAWL_INCREMENTAL")
-        spider.refresh_after = parse_age(settings.get("NEWSCRAWL_REFRESH_AFTER") or None)
-        spider.database_url = settings.get("NEWSCRAWL_DATABASE_URL")
-        spider.jobdir = settings.get("NEWSCRAWL_JOBDIR") or ""
+        spider.frontier = Frontier.from_settings(settings, spider._stat)
         crawler.signals.connect(spider.closed_cleanly, signal=signals.spider_closed)
         if settings.getpriority("USER_AGENT") in (None, SETTINGS_PRIORITIES["project"]):
             # USER_AGENT was built from the contact URL at import; -s NEWSCRAWL_CONTACT_URL
@@ -159,50 +147,34 @@ class NewsSpider(scrapy.Spider):
     # --- entry points -------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Request]:
-        if self.jobdir:
-            self.joblog = JobLog(Path(self.jobdir))
-        resuming_since = self.joblog.started_at if self.joblog and self.joblog.resuming else None
-        if (self.incremental or resuming_since) and self.database_url:
-            sites = {self.site_name or _host(url) for url in self.start_urls}
-            known = await asyncio.to_thread(
-                load_known, self.database_url, sites, self.refresh_after
-            )
-            if self.incremental:
-                self.known = known
-                self._stat("incremental/known", len(known))
-            if resuming_since is not None:
-                self.done = known.crawled_since(resuming_since)
-                self._stat("resume/done", len(self.done))
+        await self.frontier.open({self.site_name or _host(url) for url in self.start_urls})
         for url in self.start_urls:
-            self.seen.add(url_key(url))
-            yield self._logged(self._request(url, LinkKind.LISTING, depth=0, empty=0))
+            self.frontier.start(url)
+            yield self._request(url, LinkKind.LISTING, depth=0, empty=0)
             yield Request(
                 urljoin(url, "/robots.txt"),
                 callback=self.parse_robots,
                 errback=self.failed,
                 priority=PRIORITY[LinkKind.SITEMAP],
-                dont_filter=bool(self.joblog),
+                dont_filter=self.frontier.resumable,
             )
-        if self.joblog is not None and self.joblog.resuming:
-            pending = self.joblog.pending()
-            self._stat("resume/pending", len(pending))
-            for entry in pending:
-                for request in self._follow(
-                    entry["url"],
-                    LinkKind(entry["kind"]),
-                    depth=entry["depth"],
-                    empty=entry["empty"],
-                ):
-                    yield request
+        for entry in self.frontier.pending():
+            for request in self._follow(
+                entry["url"],
+                LinkKind(entry["kind"]),
+                depth=entry["depth"],
+                empty=entry["empty"],
+            ):
+                yield request
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         stored = False
         for output in self.route(response):
             stored = stored or isinstance(output, ArticleItem)
             yield output
-        if self.joblog is not None and not stored:
+        if self.frontier.resumable and not stored:
             # An article page is done once its row is in the database, not before.
-            self.joblog.completed(_first_url(response))
+            self.frontier.completed(_first_url(response))
 
     def route(self, response: Response) -> Iterator[Any]:
         # Feeds and sitemaps are sniffed from bytes: a .xml.gz sitemap is not a TextResponse.
@@ -276,7 +248,7 @@ class NewsSpider(scrapy.Spider):
             elif link.kind is LinkKind.ARTICLE:
                 requests = list(self._follow(link.url, LinkKind.ARTICLE))
                 # Articles a resumed run had already stored count as found by this run.
-                unseen_articles += len(requests) or url_key(link.url) in self.done
+                unseen_articles += len(requests) or url_key(link.url) in self.frontier.done
                 yield from requests
             else:
                 yield from self._follow(link.url, link.kind)
@@ -335,20 +307,21 @@ class NewsSpider(scrapy.Spider):
                 yield from self._follow(url, LinkKind.SITEMAP)
 
     def closed_cleanly(self, spider: scrapy.Spider, reason: str) -> None:
-        if self.joblog is not None:
-            if reason in {"finished", "closespider_itemcount"}:
-                self.joblog.finish()
-            else:
-                self.joblog.close()
+        self.frontier.closed(reason)
 
     def failed(self, failure: Failure) -> None:
         self._stat(f"failed/{failure.type.__name__ if failure.type else 'error'}")
         request = getattr(failure, "request", None)
-        if self.joblog is not None and request is not None:
-            self.joblog.completed(request.url)  # a resumed run need not try it again
+        if request is not None:
+            self.frontier.completed(request.url)  # a resumed run need not try it again
         self.logger.debug("Request failed: %s (%s)", getattr(request, "url", "?"), failure.value)
 
     # --- helpers ------------------------------------------------------------------
+
+    @property
+    def known(self) -> KnownArticles | None:
+        """Stored articles of this site (incremental crawls); read by KnownRedirectMiddleware."""
+        return self.frontier.known
 
     def _follow(
         self,
@@ -360,48 +333,25 @@ class NewsSpider(scrapy.Spider):
         changed: str | None = None,
     ) -> Iterator[Request]:
         url = canonicalize(url)
-        key = url_key(url)
-        if key in self.seen:
+        follow = self.frontier.follow(url, kind, changed)
+        if follow is None:
             return
-        if key in self.done:
-            self.seen.add(key)
-            self._stat("resume/skipped_done")
-            return
-        if kind is LinkKind.ARTICLE and self.known is not None and not self.known.due(url, changed):
-            # Stored, and nothing here says it changed: skipped, but not marked
-            # seen, so a feed or sitemap entry met later may still say it did.
-            # A listing of only such links counts as empty: pagination stops
-            # about where the last crawl began.
-            self._stat("incremental/skipped_known")
-            return
-        self.seen.add(key)
         self._stat(f"links/{kind.value}")
-        request = self._logged(self._request(url, kind, depth=depth, empty=empty))
-        if self.known is not None and url_key(url) in self.known:
-            # A stored article that is due: an earlier redirect to it, dropped as
-            # known, may have left its fingerprint in the dupefilter.
+        request = self._request(url, kind, depth=depth, empty=empty)
+        if follow.dont_filter:
             request = request.replace(dont_filter=True)
-            self._stat("incremental/refetched")
         yield request
 
-    def _logged(self, request: Request) -> Request:
-        """Record a request in the job log of a resumable crawl."""
-        if self.joblog is None:
-            return request
-        meta = request.meta[META]
-        self.joblog.scheduled(request.url, meta["kind"], meta["depth"], meta["empty"])
-        # The job log dedupes across runs; Scrapy's dupefilter would also remember
-        # requests whose responses a killed run never processed.
-        return request.replace(dont_filter=True)
-
     def _request(self, url: str, kind: LinkKind, *, depth: int, empty: int) -> Request:
-        return Request(
+        """A page request, recorded in the job log of a resumable crawl."""
+        request = Request(
             url,
             callback=self.parse,
             errback=self.failed,
             priority=PRIORITY.get(kind, 0),
             meta={META: {"kind": kind.value, "depth": depth, "empty": empty}},
         )
+        return self.frontier.logged(request, kind, depth, empty)
 
     def _allowed(self, url: str) -> bool:
         if urlsplit(url).scheme not in {"http", "https"}:
