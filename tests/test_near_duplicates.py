@@ -285,3 +285,24 @@ def test_bad_settings_are_clear_errors() -> None:
         NearDuplicatePipeline.from_crawler(
             get_crawler(settings_dict={"NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD": 2})
         )
+
+
+def test_db_sign_makes_older_articles_candidates(
+    empty_engine: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newscrawl.cli import main
+    from newscrawl.storage.migrate import ensure_schema
+
+    url = empty_engine.url.render_as_string(hide_password=False)
+    ensure_schema(empty_engine)
+    # Stored the way a crawl before schema revision 0004 stored them: no signature.
+    older = [dict(item(n, story(n))) for n in (1, 2)] + [dict(item(4, "Too short to compare."))]
+    ArticleRepository(empty_engine).upsert_articles(older)
+
+    assert main(["db", "sign", "--db", url]) == 0
+    assert "signed 2 stored articles (1 too short to compare)" in capsys.readouterr().out
+    assert main(["db", "sign", "--db", url]) == 0  # nothing left to do
+    assert "signed 0 stored articles (1 too short to compare)" in capsys.readouterr().out
+
+    crawl(url, [item(3, edited(story(2), 4))])
+    assert stored(empty_engine)["http://site1.test/story-3"] == "http://site0.test/story-2"

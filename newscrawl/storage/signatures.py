@@ -1,11 +1,13 @@
-"""Stored MinHash signatures of article bodies, read by time window."""
+"""Stored MinHash signatures of article bodies: read by time window, filled in for old rows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, Table, select
+from sqlalchemy import Engine, Table, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from newscrawl.storage.models import Article, ArticleSignature, to_utc
 
@@ -43,3 +45,39 @@ def load_signatures(engine: Engine, start: datetime, end: datetime) -> list[Stor
             StoredSignature(url, original, to_utc(dated_at), bytes(minhash))
             for url, original, dated_at, minhash in conn.execute(query)
         ]
+
+
+def unsigned_articles(
+    engine: Engine, *, after_id: int = 0, limit: int = 500
+) -> list[tuple[int, str, datetime]]:
+    """Up to ``limit`` articles with a body and no signature, by id after ``after_id``.
+
+    ``(id, body, dated_at)``; dated by publication, else first sighting, as the
+    store dates the signatures it writes.
+    """
+    dated = func.coalesce(_ARTICLES.c.published_at, _ARTICLES.c.first_seen_at)
+    query = (
+        select(_ARTICLES.c.id, _ARTICLES.c.body, dated.label("dated_at"))
+        .outerjoin(SIGNATURES, SIGNATURES.c.article_id == _ARTICLES.c.id)
+        .where(
+            SIGNATURES.c.article_id.is_(None),
+            _ARTICLES.c.body.is_not(None),
+            _ARTICLES.c.id > after_id,
+        )
+        .order_by(_ARTICLES.c.id)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        return [(id_, body, to_utc(dated_at)) for id_, body, dated_at in conn.execute(query)]
+
+
+def add_signatures(engine: Engine, rows: Sequence[tuple[int, datetime, bytes]]) -> int:
+    """Store ``(article id, dated_at, minhash)`` rows that have no signature yet."""
+    if not rows:
+        return 0
+    insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+    values = [{"article_id": a, "dated_at": d, "minhash": m} for a, d, m in rows]
+    stmt = insert(SIGNATURES).on_conflict_do_nothing(index_elements=["article_id"])
+    with engine.begin() as conn:
+        conn.execute(stmt, values)
+    return len(values)
