@@ -316,3 +316,23 @@ def test_an_article_is_never_its_own_duplicate(repo: ArticleRepository) -> None:
     repo.upsert_articles([article(1, duplicate_of=url)])
     (stored,) = repo.iter_articles()
     assert stored["duplicate_of"] is None
+
+
+def test_a_changed_copy_found_original_again_loses_its_mark(repo: ArticleRepository) -> None:
+    original = "https://news.example/a/1"
+    signature = bytes(512)
+    repo.upsert_articles([article(1), article(2, duplicate_of=original, signature=signature)])
+
+    def mark() -> Any:
+        return {i["canonical_url"]: i["duplicate_of"] for i in repo.iter_articles()}[
+            "https://news.example/a/2"
+        ]
+
+    # Changed, but not checked (no signature): nothing is known, the mark stays.
+    repo.upsert_articles([article(2, body="Rewritten once.", content_hash="r1")])
+    assert mark() == original
+    # Changed and checked, with no original found: an original again.
+    repo.upsert_articles(
+        [article(2, body="Rewritten twice.", content_hash="r2", signature=signature)]
+    )
+    assert mark() is None

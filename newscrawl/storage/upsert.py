@@ -187,6 +187,7 @@ def upsert(conn: Connection, prepared: list[PreparedArticle], now: datetime) -> 
             if p.key in relink and p.duplicate_of is not None
         ]
         result.unresolved += mark_duplicates(conn, duplicates)
+        _unmark_originals(conn, batch, changed)
         result.new += len(inserted)
         result.updated += len(changed)
         result.unchanged += len(unchanged)
@@ -381,6 +382,28 @@ def _save_signatures(
         set_={"dated_at": insert.excluded.dated_at, "minhash": insert.excluded.minhash},
     )
     conn.execute(stmt, params)
+
+
+def _unmark_originals(
+    conn: Connection, batch: list[PreparedArticle], changed: Mapping[str, int]
+) -> None:
+    """Clear ``duplicate_of`` of changed articles that are nobody's copy any more.
+
+    Only for articles that carry a signature: the near-duplicate check ran on
+    them and found no original. Without one (the check is off, or the body is
+    too short to compare) nothing is known, and the stored mark stays.
+    """
+    originals = [
+        changed[p.key]
+        for p in batch
+        if p.key in changed and p.signature is not None and p.duplicate_of is None
+    ]
+    for chunk in chunks(originals):
+        conn.execute(
+            update(ARTICLES)
+            .where(ARTICLES.c.id.in_(chunk), ARTICLES.c.duplicate_of.is_not(None))
+            .values(duplicate_of=None)
+        )
 
 
 def mark_duplicates(
