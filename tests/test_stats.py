@@ -39,7 +39,10 @@ def test_stats_counts_per_site_and_per_utc_day(engine: Engine) -> None:
         _item(2, "a.test", local),
         _item(3, "a.test", yesterday_late.isoformat()),
         _item(4, "b.test", None),
-        _item(5, "b.test", (today - timedelta(days=40)).isoformat()),
+        {
+            **_item(5, "b.test", (today - timedelta(days=40)).isoformat()),
+            "duplicate_of": "https://a.test/1",
+        },
     ]
     ArticleRepository(engine).upsert_articles(items)
     summary = stats(engine, days=3)
@@ -47,6 +50,7 @@ def test_stats_counts_per_site_and_per_utc_day(engine: Engine) -> None:
     by_site = {row["site"]: row for row in summary["sites"]}
     assert by_site["a.test"]["articles"] == 3
     assert by_site["b.test"]["articles"] == 2
+    assert (by_site["a.test"]["copies"], by_site["b.test"]["copies"]) == (0, 1)
     assert by_site["a.test"]["last_published"] == today.isoformat()
     assert summary["sites"][0]["site"] == "a.test"  # most articles first
     days = summary["days"]

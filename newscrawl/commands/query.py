@@ -168,10 +168,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"database: {redact_url(database_url(args))}")
     print(f"{summary['articles']} articles\n")
-    print(f"{'site':<32} {'articles':>8}  {'last published':<17} last crawled")
+    print(f"{'site':<32} {'articles':>8} {'copies':>6}  {'last published':<17} last crawled")
     for site in summary["sites"]:
         print(
-            f"{(site['site'] or '(none)')[:32]:<32} {site['articles']:>8}  "
+            f"{(site['site'] or '(none)')[:32]:<32} {site['articles']:>8} {site['copies']:>6}  "
             f"{_short_time(site['last_published']):<17} {_short_time(site['last_crawled'])}"
         )
     print(f"\n{'day (UTC)':<11} {'published':>9} {'collected':>9}")

@@ -24,8 +24,9 @@ def runs(engine: Engine, limit: int = 10) -> list[dict[str, Any]]:
 def stats(engine: Engine, *, days: int = 14, last_runs: int = 5) -> dict[str, Any]:
     """A summary of the database.
 
-    ``articles``: how many in all. ``sites``: per site, its article count and
-    the newest publication and crawl times. ``days``: for each of the last
+    ``articles``: how many in all. ``sites``: per site, its article count, how
+    many of them are copies of another article (``copies``), and the newest
+    publication and crawl times. ``days``: for each of the last
     ``days`` UTC days (today included, oldest first), the articles published
     and the articles first seen (collected) that day. ``runs``: the latest runs.
     """
@@ -54,6 +55,7 @@ def _per_site(conn: Connection) -> list[dict[str, Any]]:
         select(
             SITES.c.name.label("site"),
             count.label("articles"),
+            func.count(ARTICLES.c.duplicate_of).label("copies"),
             func.max(ARTICLES.c.published_at).label("last_published"),
             func.max(ARTICLES.c.last_crawled_at).label("last_crawled"),
         )
