@@ -285,6 +285,16 @@ def test_bad_settings_are_clear_errors() -> None:
         NearDuplicatePipeline.from_crawler(
             get_crawler(settings_dict={"NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD": 2})
         )
+    with pytest.raises(ValueError, match="MAX_LOADED must be at least 1"):
+        NearDuplicatePipeline.from_crawler(
+            get_crawler(
+                settings_dict={
+                    "NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD": 0.5,
+                    "NEWSCRAWL_NEAR_DUPLICATE_WINDOW": "7d",
+                    "NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED": 0,
+                }
+            )
+        )
 
 
 def test_db_sign_makes_older_articles_candidates(

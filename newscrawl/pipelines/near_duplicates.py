@@ -52,6 +52,10 @@ class NearDuplicatePipeline:
                 f"NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD must be in (0, 1] (0 turns it off), "
                 f"not {threshold}"
             )
+        if max_loaded < 1:
+            raise ValueError(
+                f"NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED must be at least 1, not {max_loaded}"
+            )
         self.stats = stats
         self.database_url = database_url
         self.threshold = threshold
