@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
+from newscrawl.checks import check_settings
 from newscrawl.locks import site_locks
 from newscrawl.sites import ProfileError, available_profiles, load_profile
 
@@ -107,10 +108,12 @@ def run_crawls(
 ) -> list[CrawlResult]:
     """Crawl every target at once in this process; blocks until all are done.
 
-    Raises :class:`~newscrawl.rendering.browser.BrowserNotFound` (a
-    FileNotFoundError) before crawling when a crawl must render and no browser exists.
+    Raises ``ValueError`` for a bad ``NEWSCRAWL_*`` setting, and
+    :class:`~newscrawl.rendering.browser.BrowserNotFound` (a FileNotFoundError)
+    when a crawl must render and no browser exists, both before crawling.
     """
     settings = project_settings(overrides)
+    check_settings(settings)
     check_browser(targets, settings)
     with site_locks(Path(settings.get("NEWSCRAWL_LOCK_DIR")), (t.lock_key() for t in targets)):
         return _run(targets, settings)

@@ -44,6 +44,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from twisted.python.failure import Failure
 
 from newscrawl import __version__
+from newscrawl.checks import check_settings
 from newscrawl.extract.article import extract_article
 from newscrawl.extract.feeds import is_feed, parse_feed
 from newscrawl.extract.links import extract_links, feed_urls
@@ -126,6 +127,7 @@ class NewsSpider(scrapy.Spider):
         ):
             if kwargs.get(arg) not in (None, ""):
                 settings.set(name, kwargs[arg], priority="spider")
+        check_settings(settings)  # the CLI checked already; `scrapy crawl` has not
         if settings.getint("NEWSCRAWL_MAX_ARTICLES") > 0:
             settings.set(
                 "CLOSESPIDER_ITEMCOUNT", settings.getint("NEWSCRAWL_MAX_ARTICLES"), "spider"
