@@ -119,12 +119,17 @@ def _first_value(layers: dict[str, dict[str, Any]], key: str, order: tuple[str, 
 def _page_facts(layers: dict[str, dict[str, Any]]) -> PageFacts:
     """Headline, section and every author name any layer found, for the body filter."""
     authors: list[str] = []
+    headlines: list[str] = []
     for layer in layers.values():
         authors.extend(split_authors(layer.get("authors")))
+        title = layer.get("title")
+        if isinstance(title, str) and title not in headlines:
+            headlines.append(title)
     return PageFacts(
         title=_first_value(layers, "title", ("profile", "jsonld", "markup", "opengraph")),
         section=_first_value(layers, "section", ("profile", "markup", "jsonld", "opengraph")),
         authors=tuple(authors),
+        headlines=tuple(headlines),
     )
 
 

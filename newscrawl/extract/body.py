@@ -7,12 +7,16 @@ furniture that sits *inside* the article container: captions and photo credits,
 (by element roles and class/id words) and after (by line text) trafilatura.
 
 Written by hand, each for a measured reason (``bench/aeb_quick.py``):
-- the pre-clean above, which trafilatura's own class filters do not cover;
+- the pre-clean above, which trafilatura's own class filters do not cover
+  (class words are read in camelCase too: "imageCaption", "shareBar");
+- dropping lists of short links to the site's other pages (teaser lists);
+- dropping credit, newsletter, "follow us" and contact lines (``_TRAILER_LINE``);
 - joining a story cut into look-alike chunks (trafilatura keeps the first);
 - keeping embedded tweets, which trafilatura drops as share widgets;
 - a balanced-mode retry when precision mode settles on a notice box;
-- dropping the headline, kicker, byline and date lines of sites whose class
-  names are hashed, using what the metadata layers found (``PageFacts``).
+- dropping the headline (in any of its wordings), kicker, byline and date
+  lines of sites whose class names are hashed, using what the metadata layers
+  found (``PageFacts``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -48,6 +53,8 @@ _FURNITURE_WORDS = (
     "rollover|tooltip|popover|hovercard|popup|modal"
 )
 _FURNITURE = re.compile(rf"(?:^|[\s_-])(?:{_FURNITURE_WORDS})(?:$|[\s_-])", re.IGNORECASE)
+#: A lower-case letter or digit followed by a capital: "imageCaption", "shareBar".
+_CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 #: Never text for a reader.
 _ALWAYS_DROP_TAGS = (
     "script",
@@ -73,7 +80,7 @@ _BOILERPLATE_LINE = re.compile(
     r"|listen\s+to\s+(?:this|the)\s+(?:article|story).*"
     r"|\*\s*indicates\s+required.*"
     r"|(?:read|see)\s+(?:also|more)\s*:.*"
-    r"|also\s+read\s*:.*|related\s*:.{0,200}"
+    r"|also\s+read\s*:.*|\[?related\s*:.{0,200}"
     r"|(?:like|enjoy(?:ed)?)\s+this\s+(?:story|article)\?.{0,80}"
     r"|advertisement|sponsored(?:\s+content)?|skip\s+advert(?:isement)?"
     r"|share\s+(?:this|on)\b.{0,40}"
@@ -89,6 +96,25 @@ _BOILERPLATE_LINE = re.compile(
     r")$",
     re.IGNORECASE,
 )
+# Notes around the story rather than in it, found in a short line: who else
+# reported it ("Reporting by ...; Editing by ...", "... contributed to this
+# report."), a newsletter pitch, "Follow us on Twitter" and the reporter's
+# contact line. Each needs a shape that a story sentence does not take.
+_TRAILER_LINE = re.compile(
+    r"^\((?:additional\s+)?reporting\s+by\b.*\)\.?$"
+    r"|^additional\s+reporting\s+by\b|^reporting\s+by\b.*(?:;|\bediting\s+by\b)"
+    r"|^with\s+files\s+from\b"
+    r"|\bcontributed\s+to\s+this\s+(?:report|story|article)\.?\)?$"
+    r"|\bcontributed\s+reporting\b[^.]{0,80}\.?\)?$"
+    r"|^(?=.*\bnewsletters?\b)(?:sign\s+up\b|subscribe\b|.*\binbox\b)"
+    r"|(?:^|[.!?]\s+)follow\s+(?:(?:us|him|her|them|me)\s+@\w"
+    r"|(?:[\w@'\u2019.&-]+\s+){0,6}?on\s+"
+    r"(?:twitter|facebook|instagram|linkedin|youtube|threads|bluesky|tiktok|x)\b)"
+    r"|\b(?:may|can)\s+be\s+reached\s+at\s+\S+@"
+    r"|^(?:write\s+to|e-?mail|contact|reach)\s+[^.]{0,60}\bat\s+\S+@\S+",
+    re.IGNORECASE,
+)
+MAX_TRAILER_CHARS = 300
 # Headings that open a block of links to other stories (see _drop_related_runs).
 _RELATED_HEADING = re.compile(
     r"^(?:news\s+feed|more\s+news|more\s+stories|more\s+from\b.*|related(?:\s+\w+){0,2}|"
@@ -123,6 +149,10 @@ BALANCED_GAIN = 5
 FALLBACK_WORDS = 300
 #: Teaser headlines are shorter than this; story paragraphs usually longer.
 MAX_HEADLINE_CHARS = 120
+#: A list of at least this many items, each mostly (this share of its text) a
+#: link to another page of the same site, is a teaser list.
+MIN_TEASER_ITEMS = 2
+TEASER_LINKED = 0.5
 #: A block whose text is mostly link text is navigation, not prose.
 LINK_DENSE = 0.5
 
@@ -178,8 +208,12 @@ def _paragraph_chars(element: HtmlElement) -> int:
     return sum(_text_len(p) for p in element.iter("p"))
 
 
-def preclean(tree: HtmlElement) -> HtmlElement:
-    """A copy of ``tree`` without furniture elements, for trafilatura."""
+def preclean(tree: HtmlElement, url: str = "") -> HtmlElement:
+    """A copy of ``tree`` without furniture elements, for trafilatura.
+
+    ``url`` is the page's address: with it, lists of links to the site's other
+    pages (teaser lists) go too.
+    """
     tree = deepcopy(tree)
     for element in list(tree.iter(*_ALWAYS_DROP_TAGS)):
         _drop(element)
@@ -199,6 +233,8 @@ def preclean(tree: HtmlElement) -> HtmlElement:
         if _paragraph_chars(figure) < 0.3 * total_p:
             _drop(figure)
     _drop_related_blocks(tree, total_p)
+    if url:
+        _drop_teaser_lists(tree, url)
     _join_body_chunks(tree)
     _unlink_embedded_posts(tree)
     return tree
@@ -222,7 +258,7 @@ def _furniture_marker(marker: str) -> bool:
     Cached: a page repeats a few thousand class strings over tens of thousands
     of elements, and the furniture regex is the costliest test of the pre-clean.
     """
-    return bool(marker.strip() and _FURNITURE.search(marker))
+    return bool(marker.strip() and _FURNITURE.search(_CAMEL_HUMP.sub(r"\1-\2", marker)))
 
 
 def _join_body_chunks(tree: HtmlElement) -> None:
@@ -294,6 +330,69 @@ def _drop_related_blocks(tree: HtmlElement, total_p: int) -> None:
         _drop(block)
 
 
+def _drop_teaser_lists(tree: HtmlElement, url: str) -> None:
+    """Remove lists whose every item is a short link to another page of the site.
+
+    "Photos: the moons of Jupiter" / "The 10 biggest questions about dark
+    matter" as a bare list at the end of a story are teasers for other
+    articles, whatever heading (if any) the site puts above them. Links to the
+    same page (a table of contents) or to other sites (sources, shops) do not
+    count: a story may list those.
+    """
+    site = _site_host(url)
+    if not site:
+        return
+    for listing in list(tree.iter("ul", "ol")):
+        items = [li for li in listing if li.tag == "li" and _text_len(li)]
+        if len(items) >= MIN_TEASER_ITEMS and all(_is_teaser_item(li, url, site) for li in items):
+            _drop(listing)
+
+
+def _is_teaser_item(item: HtmlElement, url: str, site: str) -> bool:
+    size = _text_len(item)
+    if size > MAX_HEADLINE_CHARS:
+        return False
+    linked = sum(_text_len(a) for a in item.iter("a") if _is_other_page(a, url, site))
+    return linked >= TEASER_LINKED * size
+
+
+def _is_other_page(link: HtmlElement, url: str, site: str) -> bool:
+    """Does ``link`` lead to another page of the same site?"""
+    href = (link.get("href") or "").strip()
+    if not href or href.startswith("#"):
+        return False
+    try:
+        target = urljoin(url, href)
+        return _same_site(target, site) and _page_key(target) != _page_key(url)
+    except ValueError:  # a malformed address ("http://[oops/")
+        return False
+
+
+def _page_key(url: str) -> str:
+    """Host and path: the same page whatever its query string or fragment."""
+    return f"{_site_host(url)}{urlsplit(url).path.rstrip('/')}"
+
+
+def _site_host(url: str) -> str:
+    """The host name without "www." ("" for an address that does not parse)."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # a malformed address ("http://[oops/")
+        return ""
+    return host.removeprefix("www.")
+
+
+def _same_site(url: str, site: str) -> bool:
+    """``url`` on ``site`` or a subdomain of it (or ``site`` a subdomain of its host).
+
+    Looser than ``newscrawl.urls.same_site`` (which the crawl uses to stay on
+    one host and port): a teaser on edition.example.com for a story on
+    www.example.com is still the publisher's own.
+    """
+    host = _site_host(url)
+    return bool(host) and (host == site or host.endswith("." + site) or site.endswith("." + host))
+
+
 def _drop_following_links(heading: HtmlElement) -> None:
     """Drop the link-dense siblings that follow a related-stories heading."""
     sibling = heading.getnext()
@@ -318,11 +417,14 @@ class PageFacts:
     title: str | None = None
     section: str | None = None
     authors: tuple[str, ...] = ()
+    #: Other wordings of the headline (the ``<h1>``, og:title, JSON-LD
+    #: headline can differ): a body line equal to any of them is dropped too.
+    headlines: tuple[str, ...] = ()
 
 
 def extract_body(tree: HtmlElement, url: str, facts: PageFacts | None = None) -> str | None:
     """The article text of a parsed page, paragraphs separated by a blank line."""
-    cleaned = preclean(tree)
+    cleaned = preclean(tree, url)
     text = _trafilatura(cleaned, url, precision=True)
     if word_count(text) < SHORT_BODY_WORDS:
         # favor_precision sometimes settles on a notice box (a copyright or
@@ -376,21 +478,31 @@ def filter_lines(text: str, facts: PageFacts | None = None) -> str | None:
     container, and trafilatura keeps them as text.
     """
     facts = facts or PageFacts()
-    title_key = _key(facts.title) if facts.title else None
+    title_keys = {_key(t) for t in (facts.title, *facts.headlines) if t} - {""}
     section_key = _key(facts.section) if facts.section else None
     author_keys = {_key(a) for a in facts.authors}
     lines: list[str] = []
     for raw in text.split("\n"):
         # trafilatura marks list items with "- "; the body is plain prose.
         line = clean_text(_LIST_MARKER.sub("", raw))
-        if not line or _BOILERPLATE_LINE.match(line):
+        if not line or _BOILERPLATE_LINE.match(line) or _is_trailer(line):
             continue
         key = _key(line)
-        if key in (title_key, section_key) or _is_byline(line, author_keys) or _is_date_line(line):
+        if (
+            key in title_keys
+            or key == section_key
+            or _is_byline(line, author_keys)
+            or _is_date_line(line)
+        ):
             continue
         lines.append(line)
     lines = _drop_related_runs(lines)
     return "\n\n".join(lines) or None
+
+
+def _is_trailer(line: str) -> bool:
+    """A credit, newsletter, follow-us or contact note."""
+    return len(line) <= MAX_TRAILER_CHARS and bool(_TRAILER_LINE.search(line))
 
 
 def _is_byline(line: str, author_keys: set[str]) -> bool:
