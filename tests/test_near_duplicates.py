@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -315,4 +315,44 @@ def test_db_sign_makes_older_articles_candidates(
     assert "signed 0 stored articles (1 too short to compare)" in capsys.readouterr().out
 
     crawl(url, [item(3, edited(story(2), 4))])
+    assert stored(empty_engine)["http://site1.test/story-3"] == "http://site0.test/story-2"
+
+
+def test_a_crawl_running_at_the_same_time_sees_the_others_stored_copy(
+    empty_engine: Engine,
+) -> None:
+    url = empty_engine.url.render_as_string(hide_password=False)
+    settings = {
+        "NEWSCRAWL_DATABASE_URL": url,
+        "NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD": 0.5,
+        "NEWSCRAWL_NEAR_DUPLICATE_WINDOW": "7d",
+        "NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED": 1000,
+        "NEWSCRAWL_STORE_BATCH_SIZE": 1,
+    }
+    first = get_crawler(settings_dict=settings)
+    second = get_crawler(settings_dict=settings)
+    first_store = StorePipeline.from_crawler(first)
+    second_store = StorePipeline.from_crawler(second)
+    first_near = NearDuplicatePipeline.from_crawler(first)
+    second_near = NearDuplicatePipeline.from_crawler(second)
+
+    async def go() -> None:
+        await first_store.open_spider()
+        await second_store.open_spider()
+        # The second crawl loads its window before the first stores the story...
+        await second_store.process_item(await second_near.process_item(item(9, story(9))))
+        await first_store.process_item(await first_near.process_item(item(2, story(2))))
+        await first_store.close_spider()
+        # ...and finds it once it looks again (every minute; at once here).
+        second_near.refresh_every = timedelta(0)
+        copy = await second_near.process_item(item(3, edited(story(2), 4)))
+        assert copy["duplicate_of"] == "http://site0.test/story-2"
+        await second_store.process_item(copy)
+        await second_store.close_spider()
+        for store in (first_store, second_store):
+            await store.spider_closed(spider=None, reason="finished")
+        first_near.close_spider()
+        second_near.close_spider()
+
+    asyncio.run(go())
     assert stored(empty_engine)["http://site1.test/story-3"] == "http://site0.test/story-2"

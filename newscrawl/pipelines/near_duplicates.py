@@ -22,10 +22,18 @@ from sqlalchemy import Engine
 
 from newscrawl.similarity import NearDuplicateIndex, from_bytes, signature, to_bytes
 from newscrawl.storage.engine import existing_engine
+from newscrawl.storage.models import utcnow
 from newscrawl.storage.signatures import load_signatures
 from newscrawl.timeparse import parse_age
 
 logger = logging.getLogger(__name__)
+
+#: How often a crawl reads the signatures that other crawls (running at the same
+#: time) stored in its window since it last looked.
+REFRESH_EVERY = timedelta(minutes=1)
+#: ``first_seen_at`` is the writer's clock when its transaction began; the commit
+#: can come later, so each refresh looks back this much further.
+REFRESH_SLACK = timedelta(minutes=5)
 
 
 class NearDuplicatePipeline:
@@ -70,6 +78,8 @@ class NearDuplicatePipeline:
         #: Stored signatures read so far: counted in the worker thread, reported to
         #: the stats (not thread-safe) from the event loop.
         self.loaded = 0
+        self.refresh_every = REFRESH_EVERY
+        self._looked_at: datetime | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NearDuplicatePipeline:
@@ -139,22 +149,31 @@ class NearDuplicatePipeline:
         wanted = range(day - self.window_days, day + self.window_days + 1)
         missing = [d for d in wanted if d not in self.loaded_days]
         engine = self._stored()
-        for first, last in _runs(missing):
-            self.loaded_days.update(range(first, last + 1))
-            if engine is None:
-                continue
+        if engine is None:
+            self.loaded_days.update(missing)
+            return
+        now = utcnow()
+        if self._looked_at is not None and now - self._looked_at >= self.refresh_every:
+            # Another crawl may have stored a copy in the days already loaded.
+            self._read(engine, sorted(self.loaded_days), self._looked_at - REFRESH_SLACK)
+            self._looked_at = now
+        self._looked_at = self._looked_at or now
+        self._read(engine, missing)
+        self.loaded_days.update(missing)
+
+    def _read(self, engine: Engine, days: list[int], stored_since: datetime | None = None) -> None:
+        """Index the stored signatures dated on ``days`` that are not indexed yet."""
+        wanted = set(days)
+        for first, last in _runs(days):
             start = datetime.combine(datetime.fromordinal(first), time(), UTC)
             end = datetime.combine(datetime.fromordinal(last + 1), time(), UTC)
-            rows = load_signatures(engine, start, end)
-            self.loaded += len(rows)
+            rows = load_signatures(engine, start, end, stored_since=stored_since)
             for row in rows:
-                if row.canonical_url not in self.day_of:  # this crawl's version is newer
-                    self._add(
-                        row.canonical_url,
-                        from_bytes(row.minhash),
-                        row.original_url,
-                        row.dated_at.date().toordinal(),
-                    )
+                day = row.dated_at.date().toordinal()
+                # An indexed article: this crawl's version is newer, or the same.
+                if row.canonical_url not in self.day_of and day in wanted:
+                    self.loaded += 1
+                    self._add(row.canonical_url, from_bytes(row.minhash), row.original_url, day)
 
     def _near(self, key: object, day: int) -> bool:
         """Whether ``key`` is dated within the window of ``day`` (others may stay loaded)."""

@@ -25,8 +25,13 @@ class StoredSignature:
     minhash: bytes
 
 
-def load_signatures(engine: Engine, start: datetime, end: datetime) -> list[StoredSignature]:
-    """The signatures dated in ``[start, end)``, oldest first (first-seen wins ties)."""
+def load_signatures(
+    engine: Engine, start: datetime, end: datetime, *, stored_since: datetime | None = None
+) -> list[StoredSignature]:
+    """The signatures dated in ``[start, end)``, oldest first (first-seen wins ties).
+
+    ``stored_since`` keeps those of articles first stored at or after it.
+    """
     originals = _ARTICLES.alias("originals")
     query = (
         select(
@@ -40,6 +45,8 @@ def load_signatures(engine: Engine, start: datetime, end: datetime) -> list[Stor
         .where(SIGNATURES.c.dated_at >= to_utc(start), SIGNATURES.c.dated_at < to_utc(end))
         .order_by(SIGNATURES.c.dated_at, _ARTICLES.c.id)
     )
+    if stored_since is not None:
+        query = query.where(_ARTICLES.c.first_seen_at >= to_utc(stored_since))
     with engine.connect() as conn:
         return [
             StoredSignature(url, original, to_utc(dated_at), bytes(minhash))
