@@ -53,7 +53,7 @@ class NearDuplicatePipeline:
         database_url: str | None,
         threshold: float,
         window: timedelta,
-        max_loaded: int = 100_000,
+        max_loaded: int = 50_000,
     ) -> None:
         if not 0 < threshold <= 1:
             raise ValueError(
