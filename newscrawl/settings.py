@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 
-from scrapy.settings import default_settings as _scrapy_defaults
-
 from newscrawl import __version__
 from newscrawl.fields import ARTICLE_FIELDS
 
@@ -69,17 +67,10 @@ EXTENSIONS = {
     "newscrawl.extensions.progress.ProgressLine": 500,
 }
 # Scrapy's remote control (an HTTP endpoint that runs posted Python code, on by
-# default in Scrapy 2.19) and telnet console have no place in scheduled crawls.
-# They are taken out of the base list, not set to None in EXTENSIONS: Scrapy
-# imports every class named there, and the remote control's aiohttp import alone
-# costs a tenth of a second at every start. Add them to EXTENSIONS to bring them back.
-_left_out = {
-    "scrapy.extensions.remote_control.RemoteControl",
-    "scrapy.extensions.telnet.TelnetConsole",
-}
-EXTENSIONS_BASE = {
-    path: order for path, order in _scrapy_defaults.EXTENSIONS_BASE.items() if path not in _left_out
-}
+# default in Scrapy 2.19) has no place in scheduled crawls; nor has the telnet
+# console (below). The newscrawl command also takes both out of EXTENSIONS_BASE
+# (newscrawl.runner.project_settings), which saves importing aiohttp at every
+# start; doing it here would import Scrapy into every reader of these settings.
 REMOTE_CONTROL_ENABLED = False
 
 # --- politeness ---

@@ -3,7 +3,8 @@
 A scheduled recrawl that finds nothing changed is mostly start-up, so the
 heavy libraries load on first use: trafilatura, extruct and htmldate at the
 first article, datasketch at the first signature, Alembic only to migrate.
-Scrapy's remote control (aiohttp) is left out of the extensions.
+The newscrawl command leaves Scrapy's remote control (aiohttp) out of the
+extensions, and reading newscrawl's settings does not import Scrapy at all.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ LAZY = ("trafilatura", "extruct", "htmldate", "datasketch", "alembic", "aiohttp"
 CRAWL_START = """
 import json, sys
 from scrapy.utils.misc import load_object
-from scrapy.utils.project import get_project_settings
 from newscrawl.storage.engine import make_engine
 from newscrawl.storage.migrate import ensure_schema
 import newscrawl.spiders.news
+from newscrawl.runner import project_settings
 
-settings = get_project_settings()
+settings = project_settings()  # as the newscrawl command builds them
 for name in ("ITEM_PIPELINES", "DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES", "EXTENSIONS"):
     for path in settings.getwithbase(name):
         load_object(path)
@@ -54,3 +55,10 @@ def test_a_crawl_starts_without_extraction_or_migration_libraries(tmp_path: Path
     url = f"sqlite:///{tmp_path / 'news.db'}"
     assert _loaded(url) == ["alembic"]  # a new database is migrated
     assert _loaded(url) == []  # a current one is not
+
+
+def test_reading_the_settings_does_not_import_scrapy() -> None:
+    # The database commands read the default database URL from them.
+    code = "import sys, newscrawl.settings; print('scrapy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
