@@ -14,6 +14,7 @@ from typing import Any
 
 from scrapy.settings import BaseSettings
 
+from newscrawl.pipelines.near_duplicates import SCOPES
 from newscrawl.timeparse import parse_age, parse_since
 
 #: Whole-number settings and their smallest allowed value.
@@ -43,6 +44,9 @@ def check_settings(settings: BaseSettings) -> None:
     for name in AGES:
         _read(settings, name, lambda key: parse_age(settings.get(key) or None))
     _read(settings, "NEWSCRAWL_SINCE", lambda key: parse_since(settings.get(key) or None))
+    scope = settings.get("NEWSCRAWL_NEAR_DUPLICATE_SCOPE") or "all"
+    if scope not in SCOPES:
+        raise ValueError(f"NEWSCRAWL_NEAR_DUPLICATE_SCOPE must be one of {SCOPES}, not {scope!r}")
     threshold = _read(settings, "NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD", settings.getfloat)
     if not 0 <= threshold <= 1:
         raise ValueError(

@@ -54,6 +54,9 @@ NEWSCRAWL_STORE_WRITERS = 0
 NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.5
 #: Near-duplicates are looked for among articles published this close in time.
 NEWSCRAWL_NEAR_DUPLICATE_WINDOW = "7d"
+#: "all": an article can be a copy of any site's (syndication); "site": of its own
+#: site's only, which loads one site's signatures instead of every site's.
+NEWSCRAWL_NEAR_DUPLICATE_SCOPE = "all"
 #: Signatures held in memory at most (about 9 KB each with the LSH tables: ~450 MB at
 #: the cap); the days farthest from the article being checked are let go first, and a
 #: window that alone holds more is narrowed (with a warning).

@@ -356,3 +356,24 @@ def test_a_crawl_running_at_the_same_time_sees_the_others_stored_copy(
 
     asyncio.run(go())
     assert stored(empty_engine)["http://site1.test/story-3"] == "http://site0.test/story-2"
+
+
+def test_scope_site_compares_with_the_articles_own_site_only(empty_engine: Engine) -> None:
+    url = empty_engine.url.render_as_string(hide_password=False)
+    crawl(url, [item(1, story(1)), item(2, story(2))])
+    crawler = crawl(
+        url,
+        [item(3, edited(story(1), 4)), item(4, edited(story(1), 5, seed=2))],
+        NEWSCRAWL_NEAR_DUPLICATE_SCOPE="site",
+    )
+    rows = stored(empty_engine)
+    assert rows["http://site1.test/story-3"] == "http://site1.test/story-1"  # same site
+    assert rows["http://site0.test/story-4"] is None  # another site's story: not compared
+    # Each site's own signatures were read: story 1 for site1, story 2 for site0.
+    assert crawler.stats.get_value("newscrawl/near_duplicates/loaded") == 2
+
+
+def test_an_unknown_scope_is_a_clear_error() -> None:
+    settings = {"NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD": 0.5, "NEWSCRAWL_NEAR_DUPLICATE_SCOPE": "x"}
+    with pytest.raises(ValueError, match="NEWSCRAWL_NEAR_DUPLICATE_SCOPE must be one of"):
+        NearDuplicatePipeline.from_crawler(get_crawler(settings_dict=settings))

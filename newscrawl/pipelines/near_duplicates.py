@@ -34,6 +34,8 @@ REFRESH_EVERY = timedelta(minutes=1)
 #: ``first_seen_at`` is the writer's clock when its transaction began; the commit
 #: can come later, so each refresh looks back this much further.
 REFRESH_SLACK = timedelta(minutes=5)
+#: NEWSCRAWL_NEAR_DUPLICATE_SCOPE: compare with every site's articles, or the own site's.
+SCOPES = ("all", "site")
 
 
 class NearDuplicatePipeline:
@@ -42,6 +44,7 @@ class NearDuplicatePipeline:
     Settings: ``NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD`` (0 turns the pipeline off),
     ``NEWSCRAWL_NEAR_DUPLICATE_WINDOW`` (an age like ``7d``: how far apart in
     publication time two copies may be), ``NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED``,
+    ``NEWSCRAWL_NEAR_DUPLICATE_SCOPE`` (``all`` sites, or the article's own ``site``),
     ``NEWSCRAWL_DATABASE_URL``.
     Stats: ``newscrawl/near_duplicates/found``, ``newscrawl/near_duplicates/loaded``
     (stored signatures read), ``newscrawl/near_duplicates/unsigned`` (bodies too short).
@@ -54,6 +57,7 @@ class NearDuplicatePipeline:
         threshold: float,
         window: timedelta,
         max_loaded: int = 50_000,
+        same_site_only: bool = False,
     ) -> None:
         if not 0 < threshold <= 1:
             raise ValueError(
@@ -69,10 +73,14 @@ class NearDuplicatePipeline:
         self.threshold = threshold
         self.window_days = max(0, window.days + (1 if window % timedelta(days=1) else 0))
         self.max_loaded = max_loaded
+        #: Compare with the article's own site only (NEWSCRAWL_NEAR_DUPLICATE_SCOPE=site).
+        self.same_site_only = same_site_only
         self.index: NearDuplicateIndex | None = None
-        self.loaded_days: set[int] = set()
+        #: (site, day) loaded from the database; the site is None when all sites count.
+        self.loaded_days: set[tuple[str | None, int]] = set()
         self.keys_by_day: dict[int, set[str]] = {}
         self.day_of: dict[str, int] = {}
+        self.site_of: dict[str, str | None] = {}
         self._engine: Engine | None = None
         self._lock = asyncio.Lock()
         #: Stored signatures read so far: counted in the worker thread, reported to
@@ -91,6 +99,11 @@ class NearDuplicatePipeline:
             window = parse_age(settings.get("NEWSCRAWL_NEAR_DUPLICATE_WINDOW")) or timedelta()
         except ValueError as exc:
             raise ValueError(f"NEWSCRAWL_NEAR_DUPLICATE_WINDOW: {exc}") from exc
+        scope = settings.get("NEWSCRAWL_NEAR_DUPLICATE_SCOPE") or "all"
+        if scope not in SCOPES:
+            raise ValueError(
+                f"NEWSCRAWL_NEAR_DUPLICATE_SCOPE must be one of {SCOPES}, not {scope!r}"
+            )
         assert crawler.stats is not None
         return cls(
             crawler.stats,
@@ -98,6 +111,7 @@ class NearDuplicatePipeline:
             threshold=threshold,
             window=window,
             max_loaded=settings.getint("NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED"),
+            same_site_only=scope == "site",
         )
 
     async def process_item(self, item: object) -> object:
@@ -109,7 +123,7 @@ class NearDuplicatePipeline:
         # hashing and loading are CPU and database work the reactor must not wait on.
         async with self._lock:
             signed, original = await asyncio.to_thread(
-                self._check, adapter.get("body"), key, day, known
+                self._check, adapter.get("body"), key, day, known, adapter.get("site")
             )
             self.stats.set_value("newscrawl/near_duplicates/loaded", self.loaded)
         if signed is None:
@@ -127,7 +141,7 @@ class NearDuplicatePipeline:
             self._engine.dispose()
 
     def _check(
-        self, body: str | None, key: str, day: int, known: str | None
+        self, body: str | None, key: str, day: int, known: str | None, site: str | None
     ) -> tuple[bytes | None, str | None]:
         """Sign ``body``; find its original unless ``known``; index it. In a worker thread."""
         sig = signature(body)
@@ -135,48 +149,62 @@ class NearDuplicatePipeline:
             return None, None
         if self.index is None:
             self.index = NearDuplicateIndex(self.threshold)
-        self._load_around(day)
+        self._load_around(day, site if self.same_site_only else None)
         original = known
         if original is None:
-            match = self.index.find(sig, exclude=key, accept=lambda k: self._near(k, day))
+            match = self.index.find(sig, exclude=key, accept=lambda k: self._near(k, day, site))
             original = str(match[0]) if match else None
-        self._add(key, sig, original, day)
+        self._add(key, sig, original, day, site)
         self._evict(day)
         return to_bytes(sig), original
 
-    def _load_around(self, day: int) -> None:
-        """Load the stored signatures of the window around ``day`` not loaded yet."""
-        wanted = range(day - self.window_days, day + self.window_days + 1)
-        missing = [d for d in wanted if d not in self.loaded_days]
-        engine = self._stored()
-        if engine is None:
-            self.loaded_days.update(missing)
-            return
-        now = utcnow()
-        if self._looked_at is not None and now - self._looked_at >= self.refresh_every:
-            # Another crawl may have stored a copy in the days already loaded.
-            self._read(engine, sorted(self.loaded_days), self._looked_at - REFRESH_SLACK)
-            self._looked_at = now
-        self._looked_at = self._looked_at or now
-        self._read(engine, missing)
-        self.loaded_days.update(missing)
+    def _load_around(self, day: int, site: str | None) -> None:
+        """Load the stored signatures of the window around ``day`` not loaded yet.
 
-    def _read(self, engine: Engine, days: list[int], stored_since: datetime | None = None) -> None:
+        ``site``: of that site only; None: of every site.
+        """
+        wanted = range(day - self.window_days, day + self.window_days + 1)
+        missing = [d for d in wanted if (site, d) not in self.loaded_days]
+        engine = self._stored()
+        if engine is not None:
+            now = utcnow()
+            if self._looked_at is not None and now - self._looked_at >= self.refresh_every:
+                # Another crawl may have stored a copy in the days already loaded.
+                since = self._looked_at - REFRESH_SLACK
+                for scope in {scope for scope, _ in self.loaded_days}:
+                    days = sorted(d for s, d in self.loaded_days if s == scope)
+                    self._read(engine, days, scope, since)
+                self._looked_at = now
+            self._looked_at = self._looked_at or now
+            self._read(engine, missing, site)
+        self.loaded_days.update((site, d) for d in missing)
+
+    def _read(
+        self,
+        engine: Engine,
+        days: list[int],
+        site: str | None,
+        stored_since: datetime | None = None,
+    ) -> None:
         """Index the stored signatures dated on ``days`` that are not indexed yet."""
         wanted = set(days)
         for first, last in _runs(days):
             start = datetime.combine(datetime.fromordinal(first), time(), UTC)
             end = datetime.combine(datetime.fromordinal(last + 1), time(), UTC)
-            rows = load_signatures(engine, start, end, stored_since=stored_since)
+            rows = load_signatures(engine, start, end, site=site, stored_since=stored_since)
             for row in rows:
                 day = row.dated_at.date().toordinal()
                 # An indexed article: this crawl's version is newer, or the same.
                 if row.canonical_url not in self.day_of and day in wanted:
                     self.loaded += 1
-                    self._add(row.canonical_url, from_bytes(row.minhash), row.original_url, day)
+                    sig = from_bytes(row.minhash)
+                    self._add(row.canonical_url, sig, row.original_url, day, row.site)
 
-    def _near(self, key: object, day: int) -> bool:
-        """Whether ``key`` is dated within the window of ``day`` (others may stay loaded)."""
+    def _near(self, key: object, day: int, site: str | None) -> bool:
+        """Whether ``key`` is dated within the window of ``day`` (others may stay loaded),
+        and, when only the own site counts, is of ``site``."""
+        if self.same_site_only and self.site_of[str(key)] != site:
+            return False
         return abs(self.day_of[str(key)] - day) <= self.window_days
 
     def _stored(self) -> Engine | None:
@@ -187,7 +215,7 @@ class NearDuplicatePipeline:
                 self.database_url = None  # no signatures stored: do not look again
         return self._engine
 
-    def _add(self, key: str, sig: object, original: str | None, day: int) -> None:
+    def _add(self, key: str, sig: object, original: str | None, day: int, site: str | None) -> None:
         assert self.index is not None
         previous = self.day_of.get(key)
         if previous is not None:
@@ -195,6 +223,7 @@ class NearDuplicatePipeline:
         self.index.add(key, sig, original)  # type: ignore[arg-type]
         self.keys_by_day.setdefault(day, set()).add(key)
         self.day_of[key] = day
+        self.site_of[key] = site
 
     def _evict(self, day: int) -> None:
         """Hold at most ``max_loaded`` signatures: let go of the days farthest from ``day``.
@@ -225,7 +254,8 @@ class NearDuplicatePipeline:
         for key in self.keys_by_day.pop(day):
             self.index.remove(key)
             del self.day_of[key]
-        self.loaded_days.discard(day)
+            del self.site_of[key]
+        self.loaded_days = {(site, d) for site, d in self.loaded_days if d != day}
 
 
 def _day(value: object) -> int:

@@ -9,10 +9,11 @@ from datetime import datetime
 from sqlalchemy import Engine, Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from newscrawl.storage.models import Article, ArticleSignature, to_utc
+from newscrawl.storage.models import Article, ArticleSignature, Site, to_utc
 
 SIGNATURES: Table = ArticleSignature.__table__  # type: ignore[assignment]
 _ARTICLES: Table = Article.__table__  # type: ignore[assignment]
+_SITES: Table = Site.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -23,14 +24,21 @@ class StoredSignature:
     original_url: str | None
     dated_at: datetime
     minhash: bytes
+    site: str | None = None
 
 
 def load_signatures(
-    engine: Engine, start: datetime, end: datetime, *, stored_since: datetime | None = None
+    engine: Engine,
+    start: datetime,
+    end: datetime,
+    *,
+    site: str | None = None,
+    stored_since: datetime | None = None,
 ) -> list[StoredSignature]:
     """The signatures dated in ``[start, end)``, oldest first (first-seen wins ties).
 
-    ``stored_since`` keeps those of articles first stored at or after it.
+    ``site`` keeps one site's articles; ``stored_since`` those first stored at
+    or after it.
     """
     originals = _ARTICLES.alias("originals")
     query = (
@@ -39,18 +47,22 @@ def load_signatures(
             originals.c.canonical_url.label("original_url"),
             SIGNATURES.c.dated_at,
             SIGNATURES.c.minhash,
+            _SITES.c.name,
         )
         .join(_ARTICLES, _ARTICLES.c.id == SIGNATURES.c.article_id)
         .outerjoin(originals, originals.c.id == _ARTICLES.c.duplicate_of)
+        .outerjoin(_SITES, _SITES.c.id == _ARTICLES.c.site_id)
         .where(SIGNATURES.c.dated_at >= to_utc(start), SIGNATURES.c.dated_at < to_utc(end))
         .order_by(SIGNATURES.c.dated_at, _ARTICLES.c.id)
     )
     if stored_since is not None:
         query = query.where(_ARTICLES.c.first_seen_at >= to_utc(stored_since))
+    if site is not None:
+        query = query.where(_SITES.c.name == site)
     with engine.connect() as conn:
         return [
-            StoredSignature(url, original, to_utc(dated_at), bytes(minhash))
-            for url, original, dated_at, minhash in conn.execute(query)
+            StoredSignature(url, original, to_utc(dated_at), bytes(minhash), site_name)
+            for url, original, dated_at, minhash, site_name in conn.execute(query)
         ]
 
 
