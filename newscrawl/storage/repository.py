@@ -14,8 +14,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Select, Table, func, select, update
 from sqlalchemy.engine import RowMapping
 
+from newscrawl.storage.copies import mark_duplicates
 from newscrawl.storage.models import RUN_COUNTERS, CrawlRun, to_utc, utcnow
 from newscrawl.storage.search import Filters, match_condition, parse_query
+from newscrawl.storage.sql import chunks
 from newscrawl.storage.upsert import (
     ARTICLE_AUTHORS,
     ARTICLE_COLUMNS,
@@ -27,8 +29,6 @@ from newscrawl.storage.upsert import (
     SITES,
     TAGS,
     UpsertResult,
-    chunks,
-    mark_duplicates,
     prepare,
     upsert,
 )

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, Table, func, select
+from sqlalchemy import Connection, Engine, Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from newscrawl.storage.models import Article, ArticleSignature, Site, to_utc
+from newscrawl.storage.sql import insert_rows
 
 SIGNATURES: Table = ArticleSignature.__table__  # type: ignore[assignment]
 _ARTICLES: Table = Article.__table__  # type: ignore[assignment]
@@ -100,3 +101,21 @@ def add_signatures(engine: Engine, rows: Sequence[tuple[int, datetime, bytes]]) 
     with engine.begin() as conn:
         conn.execute(stmt, values)
     return len(values)
+
+
+def save_signatures(conn: Connection, rows: Sequence[tuple[int, datetime, bytes]]) -> None:
+    """Upsert ``(article id, dated_at, minhash)`` rows, inside the caller's transaction.
+
+    ``dated_at`` is the article's publication time (else when it was stored),
+    so near-duplicate checks can load signatures by time window.
+    """
+    if not rows:
+        return
+    ordered = sorted(rows)  # writers lock rows in one order: no deadlocks
+    values = [{"article_id": a, "dated_at": d, "minhash": m} for a, d, m in ordered]
+    insert, params = insert_rows(conn, SIGNATURES, values)
+    stmt = insert.on_conflict_do_update(
+        index_elements=["article_id"],
+        set_={"dated_at": insert.excluded.dated_at, "minhash": insert.excluded.minhash},
+    )
+    conn.execute(stmt, params)

@@ -8,28 +8,28 @@ two of them at once wait for each other instead of deadlocking.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, cast, delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Connection, Table, bindparam, delete, select, update
 
 from newscrawl.fields import ARTICLE_FIELDS
+from newscrawl.storage.copies import mark_duplicates, unmark_duplicates
 from newscrawl.storage.models import (
     Article,
     ArticleAuthor,
     ArticleRevision,
-    ArticleSignature,
     ArticleTag,
     Author,
     Site,
     Tag,
     to_utc,
 )
+from newscrawl.storage.signatures import save_signatures
+from newscrawl.storage.sql import chunks, insert_rows
 
 #: The keys of an article as the repository takes and returns it, in export order.
 ITEM_KEYS: tuple[str, ...] = ARTICLE_FIELDS
@@ -42,9 +42,6 @@ DATETIME_KEYS: frozenset[str] = frozenset({"published_at", "modified_at", "fetch
 #: A stored article counts as changed when one of these differs.
 CHANGE_COLUMNS: tuple[str, ...] = ("title", "body", "modified_at", "content_hash")
 
-# Rows per statement: well under SQLite's 32766 and PostgreSQL's 65535 bound parameters.
-CHUNK_SIZE = 500
-
 ARTICLES: Table = Article.__table__  # type: ignore[assignment]
 SITES: Table = Site.__table__  # type: ignore[assignment]
 AUTHORS: Table = Author.__table__  # type: ignore[assignment]
@@ -52,7 +49,6 @@ TAGS: Table = Tag.__table__  # type: ignore[assignment]
 ARTICLE_AUTHORS: Table = ArticleAuthor.__table__  # type: ignore[assignment]
 ARTICLE_TAGS: Table = ArticleTag.__table__  # type: ignore[assignment]
 REVISIONS: Table = ArticleRevision.__table__  # type: ignore[assignment]
-SIGNATURES: Table = ArticleSignature.__table__  # type: ignore[assignment]
 
 
 @dataclass
@@ -139,12 +135,6 @@ def unique_names(names: Iterable[str] | str | None) -> list[str]:
     return list(dict.fromkeys(name for name in cleaned if name))
 
 
-def chunks(values: Sequence[Any], size: int = CHUNK_SIZE) -> Iterator[Sequence[Any]]:
-    """``values`` in slices of at most ``size``."""
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
 def upsert(conn: Connection, prepared: list[PreparedArticle], now: datetime) -> UpsertResult:
     """Upsert ``prepared`` on ``conn`` (inside the caller's transaction) at time ``now``."""
     result = UpsertResult()
@@ -180,51 +170,33 @@ def upsert(conn: Connection, prepared: list[PreparedArticle], now: datetime) -> 
         by_key = {p.key: p.tags for p in batch}
         _link(conn, ARTICLE_TAGS, "tag_id", relink, by_key, tag_ids)
         ids = {**inserted, **{key: old["id"] for key, old in stored.items()}}
-        _save_signatures(conn, batch, ids, now)
+        # Unchanged articles too: one stored before signatures existed gets one now.
+        signed = [
+            (ids[p.key], p.values["published_at"] or now, p.signature)
+            for p in batch
+            if p.signature is not None and p.key in ids
+        ]
+        save_signatures(conn, signed)
         duplicates = [
             (ids[p.key], p.key, p.duplicate_of)
             for p in batch
             if p.key in relink and p.duplicate_of is not None
         ]
         result.unresolved += mark_duplicates(conn, duplicates)
-        _unmark_originals(conn, batch, changed)
+        # Changed and checked (signed) with no original found: nobody's copy any more.
+        # Without a signature nothing is known, and a stored mark stays.
+        unmark_duplicates(
+            conn,
+            [
+                changed[p.key]
+                for p in batch
+                if p.key in changed and p.signature and not p.duplicate_of
+            ],
+        )
         result.new += len(inserted)
         result.updated += len(changed)
         result.unchanged += len(unchanged)
     return result
-
-
-def _insert(conn: Connection, table: Table) -> postgresql.Insert | sqlite.Insert:
-    """The dialect's INSERT, which has ``on_conflict_do_*``."""
-    if conn.dialect.name == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
-
-
-def _insert_rows(
-    conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]
-) -> tuple[postgresql.Insert | sqlite.Insert, Any]:
-    """An INSERT of ``rows`` (dicts with the same keys) and the parameters to run it with.
-
-    The one place the write path differs by dialect. PostgreSQL gets one array
-    per column, unnested by the server: a short statement with a few parameters
-    whatever the batch size, converted and planned once. (A multi-row VALUES of
-    500 articles has 12,000 parameters that psycopg re-parses and the server
-    re-plans at every batch; executemany pays a round of protocol per row.)
-    SQLite has no arrays, and needs none: it runs in-process, so executemany
-    costs no round trips.
-    """
-    stmt = _insert(conn, table)
-    if conn.dialect.name != "postgresql":
-        return stmt, list(rows)
-    columns = list(rows[0])
-    arrays = [
-        cast(bindparam(name, type_=ARRAY(table.c[name].type)), ARRAY(table.c[name].type))
-        for name in columns
-    ]
-    source = select(*func.unnest(*arrays).table_valued(*columns).render_derived().c)
-    params = {name: [row[name] for row in rows] for name in columns}
-    return stmt.from_select(columns, source), params
 
 
 def _name_ids(
@@ -234,7 +206,7 @@ def _name_ids(
     extra = {"first_seen_at": now} if now is not None else {}
     ids: dict[str, int] = {}
     for chunk in chunks(sorted(names)):
-        stmt, params = _insert_rows(conn, table, [{"name": name, **extra} for name in chunk])
+        stmt, params = insert_rows(conn, table, [{"name": name, **extra} for name in chunk])
         conn.execute(stmt.on_conflict_do_nothing(index_elements=["name"]), params)
         query = select(table.c.name, table.c.id).where(table.c.name.in_(chunk))
         ids.update({name: id_ for name, id_ in conn.execute(query)})
@@ -274,7 +246,7 @@ def _insert_new(conn: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
     """
     if not rows:
         return {}
-    insert, params = _insert_rows(conn, ARTICLES, rows)
+    insert, params = insert_rows(conn, ARTICLES, rows)
     stmt = insert.on_conflict_do_nothing(index_elements=["canonical_url"]).returning(
         ARTICLES.c.canonical_url, ARTICLES.c.id
     )
@@ -320,7 +292,7 @@ def _update_changed(
         }
         for key, id_ in changed.items()
     ]
-    conn.execute(*_insert_rows(conn, REVISIONS, revisions))
+    conn.execute(*insert_rows(conn, REVISIONS, revisions))
     columns = [*ARTICLE_COLUMNS, "site_id", "last_crawled_at"]
     stmt = (
         update(ARTICLES)
@@ -353,87 +325,4 @@ def _link(
         for position, name in enumerate(names_by_key[key])
     ]
     if rows:
-        conn.execute(*_insert_rows(conn, link, rows))
-
-
-def _save_signatures(
-    conn: Connection, batch: list[PreparedArticle], ids: Mapping[str, int], now: datetime
-) -> None:
-    """Upsert the signature of every article of ``batch`` that has one.
-
-    Dated by publication (else now), so near-duplicate checks can load them by
-    time window. Unchanged articles are written too: one stored before
-    signatures existed gets its signature the next time it is seen.
-    """
-    rows = [
-        {
-            "article_id": ids[p.key],
-            "dated_at": p.values["published_at"] or now,
-            "minhash": p.signature,
-        }
-        for p in batch
-        if p.signature is not None and p.key in ids
-    ]
-    if not rows:
-        return
-    insert, params = _insert_rows(conn, SIGNATURES, sorted(rows, key=lambda r: r["article_id"]))
-    stmt = insert.on_conflict_do_update(
-        index_elements=["article_id"],
-        set_={"dated_at": insert.excluded.dated_at, "minhash": insert.excluded.minhash},
-    )
-    conn.execute(stmt, params)
-
-
-def _unmark_originals(
-    conn: Connection, batch: list[PreparedArticle], changed: Mapping[str, int]
-) -> None:
-    """Clear ``duplicate_of`` of changed articles that are nobody's copy any more.
-
-    Only for articles that carry a signature: the near-duplicate check ran on
-    them and found no original. Without one (the check is off, or the body is
-    too short to compare) nothing is known, and the stored mark stays.
-    """
-    originals = [
-        changed[p.key]
-        for p in batch
-        if p.key in changed and p.signature is not None and p.duplicate_of is None
-    ]
-    for chunk in chunks(originals):
-        conn.execute(
-            update(ARTICLES)
-            .where(ARTICLES.c.id.in_(chunk), ARTICLES.c.duplicate_of.is_not(None))
-            .values(duplicate_of=None)
-        )
-
-
-def mark_duplicates(
-    conn: Connection, duplicates: Sequence[tuple[int, str, str]]
-) -> list[tuple[str, str]]:
-    """Point each ``(article id, its URL, original's URL)`` at the original's row.
-
-    Returns ``(URL, original's URL)`` for the originals not stored (their
-    ``duplicate_of`` is left as it was).
-    """
-    if not duplicates:
-        return []
-    originals = ARTICLES.alias("originals")
-    found: dict[str, int] = {}
-    wanted = sorted({original for _, _, original in duplicates})
-    for chunk in chunks(wanted):
-        query = select(originals.c.canonical_url, originals.c.id).where(
-            originals.c.canonical_url.in_(chunk)
-        )
-        found.update({url: id_ for url, id_ in conn.execute(query)})
-    params = [
-        {"b_id": id_, "b_original": found[original]}
-        for id_, _, original in sorted(duplicates)
-        if original in found and found[original] != id_
-    ]
-    if params:
-        stmt = (
-            update(ARTICLES)
-            .where(ARTICLES.c.id == bindparam("b_id"))
-            .values(duplicate_of=bindparam("b_original"))
-        )
-        conn.execute(stmt, params)
-    return [(key, original) for _, key, original in duplicates if original not in found]
+        conn.execute(*insert_rows(conn, link, rows))
