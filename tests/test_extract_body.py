@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import lxml.html
 
-from newscrawl.extract.body import PageFacts, extract_body, filter_lines, preclean
+from newscrawl.extract.body import PageFacts, extract_body, filter_lines
+from newscrawl.extract.preclean import preclean
 
 STORY = " ".join(
     f"Sentence {i} of the story tells what the council decided about the harbour."

@@ -7,7 +7,8 @@ import lxml.html
 import pytest
 
 from newscrawl.extract.article import extract_article
-from newscrawl.extract.body import PageFacts, extract_body, filter_lines, preclean
+from newscrawl.extract.body import PageFacts, extract_body, filter_lines
+from newscrawl.extract.preclean import preclean
 
 STORY = " ".join(
     f"Sentence {i} of the story tells how the ferry timetable changed this winter."
