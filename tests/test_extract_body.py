@@ -91,6 +91,18 @@ def test_related_block_with_links_is_removed() -> None:
     assert body.startswith("Sentence 0")
 
 
+def test_a_comment_among_related_links_is_no_error() -> None:
+    # Trees parsed without dropping comments keep them between the links.
+    links = "".join(f'<li><a href="/n{i}">Other story number {i}</a></li>' for i in range(6))
+    html = (
+        f"<html><body><article><h1>Title</h1><p>{STORY}</p>"
+        f"<h3>More news</h3><!-- rail --><ul>{links}</ul></article></body></html>"
+    )
+    cleaned = lxml.html.tostring(preclean(lxml.html.document_fromstring(html)), encoding=str)
+    assert "Other story" not in cleaned
+    assert "Sentence 0" in cleaned
+
+
 def test_story_split_over_lookalike_containers_is_joined_in_order() -> None:
     part = '<div class="grid"><div class="story-body"><p>{}</p></div></div>'
     html = (

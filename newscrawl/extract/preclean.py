@@ -334,7 +334,10 @@ def _same_site(url: str, site: str) -> bool:
 def _drop_following_links(heading: HtmlElement) -> None:
     """Drop the link-dense siblings that follow a related-stories heading."""
     sibling = heading.getnext()
-    while sibling is not None and _link_density(sibling) >= LINK_DENSE:
+    # A comment between the links (the tree may keep them) is no reason to stop.
+    while sibling is not None and (
+        not isinstance(sibling.tag, str) or _link_density(sibling) >= LINK_DENSE
+    ):
         following = sibling.getnext()
         _drop(sibling)
         sibling = following
