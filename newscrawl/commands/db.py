@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
 from newscrawl.commands.common import EXIT_OK, AddCommand, database_url, db_option
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
 
 
 def add_commands(command: AddCommand) -> None:
@@ -38,6 +34,8 @@ def cmd_db(args: argparse.Namespace) -> int:
                 raise ValueError("downgrade needs a revision (for example: base)")
             migrate.downgrade(engine, args.revision)
         elif args.action == "sign":
+            from newscrawl.storage.signatures import sign_stored
+
             migrate.ensure_schema(engine)
             signed, short = sign_stored(engine)
             print(f"signed {signed} stored articles ({short} too short to compare)")
@@ -45,28 +43,3 @@ def cmd_db(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     return EXIT_OK
-
-
-def sign_stored(engine: Engine) -> tuple[int, int]:
-    """Store a signature for every article without one; (signed, too short to sign).
-
-    For articles stored before schema revision 0004: with a signature they are
-    candidates when later crawls look for near-duplicates. Batches of 500, so
-    memory stays flat on any database.
-    """
-    from newscrawl.similarity import signature, to_bytes
-    from newscrawl.storage.signatures import add_signatures, unsigned_articles
-
-    signed = short = 0
-    after = 0
-    while batch := unsigned_articles(engine, after_id=after):
-        rows = []
-        for article_id, body, dated_at in batch:
-            sig = signature(body)
-            if sig is None:
-                short += 1
-            else:
-                rows.append((article_id, dated_at, to_bytes(sig)))
-        signed += add_signatures(engine, rows)
-        after = batch[-1][0]
-    return signed, short

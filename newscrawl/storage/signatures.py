@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, Table, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from newscrawl.storage.models import Article, ArticleSignature, Site, to_utc
 from newscrawl.storage.sql import insert_rows
@@ -91,31 +90,51 @@ def unsigned_articles(
         return [(id_, body, to_utc(dated_at)) for id_, body, dated_at in conn.execute(query)]
 
 
-def add_signatures(engine: Engine, rows: Sequence[tuple[int, datetime, bytes]]) -> int:
-    """Store ``(article id, dated_at, minhash)`` rows that have no signature yet."""
-    if not rows:
-        return 0
-    insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
-    values = [{"article_id": a, "dated_at": d, "minhash": m} for a, d, m in rows]
-    stmt = insert(SIGNATURES).on_conflict_do_nothing(index_elements=["article_id"])
-    with engine.begin() as conn:
-        conn.execute(stmt, values)
-    return len(values)
-
-
-def save_signatures(conn: Connection, rows: Sequence[tuple[int, datetime, bytes]]) -> None:
-    """Upsert ``(article id, dated_at, minhash)`` rows, inside the caller's transaction.
+def save_signatures(
+    conn: Connection, rows: Sequence[tuple[int, datetime, bytes]], *, replace: bool = True
+) -> None:
+    """Store ``(article id, dated_at, minhash)`` rows, inside the caller's transaction.
 
     ``dated_at`` is the article's publication time (else when it was stored),
-    so near-duplicate checks can load signatures by time window.
+    so near-duplicate checks can load signatures by time window. ``replace``
+    False keeps a signature already stored (a crawl may have written a newer one).
     """
     if not rows:
         return
     ordered = sorted(rows)  # writers lock rows in one order: no deadlocks
     values = [{"article_id": a, "dated_at": d, "minhash": m} for a, d, m in ordered]
     insert, params = insert_rows(conn, SIGNATURES, values)
+    if not replace:
+        conn.execute(insert.on_conflict_do_nothing(index_elements=["article_id"]), params)
+        return
     stmt = insert.on_conflict_do_update(
         index_elements=["article_id"],
         set_={"dated_at": insert.excluded.dated_at, "minhash": insert.excluded.minhash},
     )
     conn.execute(stmt, params)
+
+
+def sign_stored(engine: Engine, batch: int = 500) -> tuple[int, int]:
+    """Store a signature for every article without one; ``(signed, too short to sign)``.
+
+    For articles stored before schema revision 0004: with a signature they are
+    candidates when later crawls look for near-duplicates. In batches by id, so
+    memory stays flat on any database.
+    """
+    from newscrawl.similarity import signature, to_bytes
+
+    signed = short = 0
+    after = 0
+    while found := unsigned_articles(engine, after_id=after, limit=batch):
+        rows = []
+        for article_id, body, dated_at in found:
+            sig = signature(body)
+            if sig is None:
+                short += 1
+            else:
+                rows.append((article_id, dated_at, to_bytes(sig)))
+        with engine.begin() as conn:
+            save_signatures(conn, rows, replace=False)
+        signed += len(rows)
+        after = found[-1][0]
+    return signed, short
