@@ -14,7 +14,7 @@ from typing import Any
 
 from scrapy.settings import BaseSettings
 
-from newscrawl.pipelines.near_duplicates import SCOPES
+from newscrawl.pipelines.near_duplicates import NearDuplicateOptions
 from newscrawl.timeparse import parse_age, parse_since
 
 #: Whole-number settings and their smallest allowed value.
@@ -27,10 +27,9 @@ INTEGERS: dict[str, int] = {
     "NEWSCRAWL_STORE_BATCH_SIZE": 1,
     "NEWSCRAWL_STORE_WRITERS": 0,
     "NEWSCRAWL_RENDER_MAX_CLICKS": 0,
-    "NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED": 1,
 }
 BOOLEANS = ("NEWSCRAWL_INCREMENTAL", "NEWSCRAWL_PROGRESS")
-AGES = ("NEWSCRAWL_REFRESH_AFTER", "NEWSCRAWL_NEAR_DUPLICATE_WINDOW")
+AGES = ("NEWSCRAWL_REFRESH_AFTER",)
 
 
 def check_settings(settings: BaseSettings) -> None:
@@ -44,14 +43,7 @@ def check_settings(settings: BaseSettings) -> None:
     for name in AGES:
         _read(settings, name, lambda key: parse_age(settings.get(key) or None))
     _read(settings, "NEWSCRAWL_SINCE", lambda key: parse_since(settings.get(key) or None))
-    scope = settings.get("NEWSCRAWL_NEAR_DUPLICATE_SCOPE") or "all"
-    if scope not in SCOPES:
-        raise ValueError(f"NEWSCRAWL_NEAR_DUPLICATE_SCOPE must be one of {SCOPES}, not {scope!r}")
-    threshold = _read(settings, "NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD", settings.getfloat)
-    if not 0 <= threshold <= 1:
-        raise ValueError(
-            f"NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD must be between 0 (off) and 1, not {threshold}"
-        )
+    NearDuplicateOptions.from_settings(settings)  # the pipeline's own reading
 
 
 def _read(settings: BaseSettings, name: str, read: Callable[[str], Any]) -> Any:

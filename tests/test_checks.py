@@ -25,6 +25,10 @@ def test_the_defaults_pass() -> None:
         ("NEWSCRAWL_SINCE=yesterday", "NEWSCRAWL_SINCE: cannot read 'yesterday' as a date"),
         ("NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD=1.5", "must be between 0 (off) and 1, not 1.5"),
         ("NEWSCRAWL_NEAR_DUPLICATE_SCOPE=world", "NEWSCRAWL_NEAR_DUPLICATE_SCOPE must be one of"),
+        (
+            "NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED=lots",
+            "NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED: invalid",
+        ),
     ],
 )
 def test_a_bad_setting_stops_the_crawl_command_with_its_name(

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 from sqlalchemy import Engine
 
@@ -38,6 +42,42 @@ REFRESH_SLACK = timedelta(minutes=5)
 SCOPES = ("all", "site")
 
 
+@dataclass(frozen=True)
+class NearDuplicateOptions:
+    """The near-duplicate settings, read and checked (also before a crawl starts)."""
+
+    threshold: float
+    window: timedelta
+    max_loaded: int = 50_000
+    same_site_only: bool = False
+
+    def __post_init__(self) -> None:
+        if not 0 < self.threshold <= 1:
+            raise ValueError(
+                "NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD must be between 0 (off) and 1, "
+                f"not {self.threshold}"
+            )
+        if self.max_loaded < 1:
+            raise ValueError(
+                f"NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED must be at least 1, not {self.max_loaded}"
+            )
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> NearDuplicateOptions | None:
+        """The options, or None when the check is off; ``ValueError`` names a bad setting."""
+        threshold = _setting(settings, "THRESHOLD", settings.getfloat)
+        if threshold == 0:
+            return None
+        max_loaded = _setting(settings, "MAX_LOADED", lambda name: settings.getint(name, 50_000))
+        age = _setting(settings, "WINDOW", lambda name: parse_age(settings.get(name)))
+        scope = settings.get("NEWSCRAWL_NEAR_DUPLICATE_SCOPE") or "all"
+        if scope not in SCOPES:
+            raise ValueError(
+                f"NEWSCRAWL_NEAR_DUPLICATE_SCOPE must be one of {SCOPES}, not {scope!r}"
+            )
+        return cls(threshold, age or timedelta(), max_loaded, same_site_only=scope == "site")
+
+
 class NearDuplicatePipeline:
     """Sets ``duplicate_of`` on near-duplicates and ``signature`` on every item it can sign.
 
@@ -51,30 +91,16 @@ class NearDuplicatePipeline:
     """
 
     def __init__(
-        self,
-        stats: StatsCollector,
-        database_url: str | None,
-        threshold: float,
-        window: timedelta,
-        max_loaded: int = 50_000,
-        same_site_only: bool = False,
+        self, stats: StatsCollector, database_url: str | None, options: NearDuplicateOptions
     ) -> None:
-        if not 0 < threshold <= 1:
-            raise ValueError(
-                f"NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD must be in (0, 1] (0 turns it off), "
-                f"not {threshold}"
-            )
-        if max_loaded < 1:
-            raise ValueError(
-                f"NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED must be at least 1, not {max_loaded}"
-            )
         self.stats = stats
         self.database_url = database_url
-        self.threshold = threshold
+        self.threshold = options.threshold
+        window = options.window
         self.window_days = max(0, window.days + (1 if window % timedelta(days=1) else 0))
-        self.max_loaded = max_loaded
+        self.max_loaded = options.max_loaded
         #: Compare with the article's own site only (NEWSCRAWL_NEAR_DUPLICATE_SCOPE=site).
-        self.same_site_only = same_site_only
+        self.same_site_only = options.same_site_only
         self.index: NearDuplicateIndex | None = None
         #: (site, day) loaded from the database; the site is None when all sites count.
         self.loaded_days: set[tuple[str | None, int]] = set()
@@ -91,28 +117,12 @@ class NearDuplicatePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NearDuplicatePipeline:
-        settings = crawler.settings
-        threshold = settings.getfloat("NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD")
-        if threshold <= 0:
+        options = NearDuplicateOptions.from_settings(crawler.settings)
+        if options is None:
             raise NotConfigured("NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD is 0")
-        try:
-            window = parse_age(settings.get("NEWSCRAWL_NEAR_DUPLICATE_WINDOW")) or timedelta()
-        except ValueError as exc:
-            raise ValueError(f"NEWSCRAWL_NEAR_DUPLICATE_WINDOW: {exc}") from exc
-        scope = settings.get("NEWSCRAWL_NEAR_DUPLICATE_SCOPE") or "all"
-        if scope not in SCOPES:
-            raise ValueError(
-                f"NEWSCRAWL_NEAR_DUPLICATE_SCOPE must be one of {SCOPES}, not {scope!r}"
-            )
         assert crawler.stats is not None
-        return cls(
-            crawler.stats,
-            database_url=settings.get("NEWSCRAWL_DATABASE_URL") or None,
-            threshold=threshold,
-            window=window,
-            max_loaded=settings.getint("NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED"),
-            same_site_only=scope == "site",
-        )
+        database_url = crawler.settings.get("NEWSCRAWL_DATABASE_URL") or None
+        return cls(crawler.stats, database_url, options)
 
     async def process_item(self, item: object) -> object:
         adapter = ItemAdapter(item)
@@ -256,6 +266,15 @@ class NearDuplicatePipeline:
             del self.day_of[key]
             del self.site_of[key]
         self.loaded_days = {(site, d) for site, d in self.loaded_days if d != day}
+
+
+def _setting(settings: BaseSettings, name: str, read: Callable[[str], Any]) -> Any:
+    """``NEWSCRAWL_NEAR_DUPLICATE_<name>`` as ``read`` reads it; a bad value names it."""
+    full = f"NEWSCRAWL_NEAR_DUPLICATE_{name}"
+    try:
+        return read(full)
+    except ValueError as exc:
+        raise ValueError(f"{full}: {exc}") from exc
 
 
 def _day(value: object) -> int:
