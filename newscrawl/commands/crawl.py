@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from newscrawl.commands.common import (
@@ -122,3 +122,21 @@ def print_summary(result: Any) -> None:
         f"{c('newscrawl/store/unchanged')} unchanged articles, {dupes} duplicates, "
         f"{c('newscrawl/store/failed')} failed ({result.finish_reason})"
     )
+    rejected = reasons(result.stats, "newscrawl/rejected/")
+    if rejected:
+        total = sum(rejected.values())
+        print(f"  not articles: {total} pages ({_counted(rejected)})")
+    dropped = reasons(result.stats, "newscrawl/validate/dropped/")
+    if dropped:
+        total = sum(dropped.values())
+        print(f"  articles not stored: {total} ({_counted(dropped)})")
+
+
+def reasons(stats: Mapping[str, Any], prefix: str) -> dict[str, int]:
+    """``{reason: count}`` of the stats under ``prefix``, largest first."""
+    found = {k.removeprefix(prefix): int(v) for k, v in stats.items() if k.startswith(prefix)}
+    return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _counted(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{n} {reason}" for reason, n in counts.items())

@@ -199,21 +199,31 @@ class NewsSpider(scrapy.Spider):
 
     def parse_html(self, response: TextResponse) -> Iterator[Any]:
         html = response.text
-        extracted = extract_article(html, response.url, self.profile)
-        verdict = classify_page(html, response.url, extracted)
+        # The page's shape decides first: listings are never run through article extraction.
+        verdict = classify_page(html, response.url)
         is_article = verdict.kind == "article"
-        elsewhere = self._canonical_elsewhere(extracted.fields.get("canonical_url"), response.url)
-        if is_article and elsewhere:
-            # A syndicated or alternate copy: store the article from its canonical page.
-            self._stat("skipped/non_canonical")
-            yield from self._follow(elsewhere, LinkKind.ARTICLE)
-        elif is_article:
-            self._stat("pages/article")
-            site = self.site_name or _host(response.url)
-            yield from self.dates.article(extracted, response.url, site)
+        if is_article:
+            extracted = extract_article(html, response.url, self.profile)
+            canonical = extracted.fields.get("canonical_url")
+            elsewhere = self._canonical_elsewhere(canonical, response.url)
+            if elsewhere:
+                # A syndicated or alternate copy: store the article from its canonical page.
+                self._stat("skipped/non_canonical")
+                yield from self._follow(elsewhere, LinkKind.ARTICLE)
+            else:
+                self._stat("pages/article")
+                site = self.site_name or _host(response.url)
+                yield from self.dates.article(extracted, response.url, site)
         else:
             self._stat(f"pages/{verdict.kind}")
-            self._stat(f"skipped/{verdict.reason}")
+            self._stat(f"rejected/{verdict.kind}/{verdict.reason}")
+            self.logger.debug(
+                "Not an article (%s, %s): %s; %s",
+                verdict.kind,
+                verdict.reason,
+                response.url,
+                "; ".join(verdict.evidence),
+            )
         for feed in feed_urls(html, response.url):
             if self._allowed(feed):
                 yield from self._follow(feed, LinkKind.FEED)
