@@ -1,4 +1,5 @@
-"""Commands that read saved pages: ``extract`` (one article) and ``eval`` (a benchmark)."""
+"""Commands that read saved pages: ``extract`` (one article), ``eval`` (extraction
+benchmark) and ``eval-pages`` (page-type benchmark)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,28 @@ def add_commands(command: AddCommand) -> None:
     )
     p.set_defaults(func=cmd_eval)
 
+    p = command(
+        "eval-pages",
+        "measure the article/listing/other verdict on labelled real pages",
+        "newscrawl eval-pages ../shared/benchmarks/aeb ../shared/benchmarks/pagetype --misses 20",
+    )
+    p.add_argument(
+        "datasets",
+        nargs="+",
+        metavar="DIR",
+        help="labelled page sets (labels.json + pages/), or the aeb / fundus layouts "
+        "(every page an article)",
+    )
+    p.add_argument(
+        "--half",
+        choices=("all", "tune", "check"),
+        default="all",
+        help="only the tuning or the check half of labelled sets (split by site)",
+    )
+    p.add_argument("--misses", type=int, default=50, metavar="N", help="list up to N misses")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_eval_pages)
+
 
 def _read_page(path: str) -> str:
     data = Path(path).read_bytes()
@@ -66,12 +89,21 @@ def _extract_one(path: str, url: str | None, timezone: str, explain: bool) -> di
     from newscrawl.loaders import build_item
 
     page_url = url or Path(path).resolve().as_uri()
-    extracted = extract_article(_read_page(path), page_url)
+    html = _read_page(path)
+    extracted = extract_article(html, page_url)
     item = build_item(
         extracted, url=page_url, site="", timezone=timezone, fetched_at=datetime.now(UTC)
     )
     record = dict(item)
     if explain:
+        from newscrawl.extract.pagetype import classify_page
+
+        verdict = classify_page(html, page_url)
+        record["_page"] = {
+            "kind": verdict.kind,
+            "reason": verdict.reason,
+            "evidence": list(verdict.evidence),
+        }
         record["_sources"] = dict(extracted.sources)
     return record
 
@@ -109,4 +141,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(evaluation.to_json(result, args.worst))
     else:
         print(evaluation.render_table(result, args.worst))
+    return EXIT_OK
+
+
+def cmd_eval_pages(args: argparse.Namespace) -> int:
+    from newscrawl import pagetype_eval
+
+    pages = [page for root in args.datasets for page in pagetype_eval.load_pages(Path(root))]
+    results = pagetype_eval.evaluate(pagetype_eval.select(pages, args.half))
+    if args.json:
+        print(pagetype_eval.to_json(results))
+    else:
+        print(pagetype_eval.render_table(results, args.misses))
     return EXIT_OK
