@@ -1,0 +1,1 @@
+/* aggregated drupal js */

@@ -1,0 +1,1 @@
+/* source built/source.js */
