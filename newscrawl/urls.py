@@ -41,11 +41,13 @@ TRACKING_PARAMS = frozenset(
         "share",
         "smid",
         "amp",
-        "outputtype",
         "__twitter_impression",
     }
 )
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "at_", "ito")
+#: Parameters that pick an output format: dropped only when they ask for the AMP
+#: copy (Arc XP's ``?outputType=amp``); ``?outputType=xml`` is a feed or sitemap.
+_FORMAT_PARAMS = frozenset({"outputtype", "output"})
 _AMP_PATH = re.compile(r"(?:^/amp(?=/)|/amp/?$|\.amp(?=\.html?$))", re.IGNORECASE)
 
 
@@ -62,7 +64,11 @@ def canonicalize(url: str) -> str:
     """
     parts = urlsplit(safe_url_string(url.strip()))
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
-    query = [(k, v) for k, v in query if not is_tracking_param(k)]
+    query = [
+        (k, v)
+        for k, v in query
+        if not is_tracking_param(k) and not (k.lower() in _FORMAT_PARAMS and v.lower() == "amp")
+    ]
     path = _AMP_PATH.sub("", parts.path) or "/"
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()

@@ -150,3 +150,53 @@ def test_evidence_names_the_rule_inputs() -> None:
     verdict = classify_page(_article(2), "https://courier.example/news/harbour-wall")
     assert "h1 'Harbour wall to be repaired' matches the title" in verdict.evidence
     assert "a date outside the cards" in verdict.evidence
+
+
+def test_archive_cards_with_long_excerpts_and_dated_permalinks_are_cards() -> None:
+    # WordPress archive entries: post_class() on each, the date linked to the post.
+    entries = "".join(
+        f'<article class="post-{i} post type-post hentry"><div class="entry-container">'
+        f'<span class="cat-links"><a href="/category/news/">News</a></span>'
+        f'<h2 class="entry-title"><a href="/2024/12/0{i}/story-{i}/">Story {i} headline</a></h2>'
+        f'<div class="entry-meta"><span class="byline">by <a href="/author/ann/">Ann Lee</a>'
+        f'</span><a href="/2024/12/0{i}/story-{i}/"><time datetime="2024-12-0{i}T10:00">'
+        f"December {i}, 2024 10:00 am</time></a></div>"
+        f'<div class="entry-content"><p>{SENTENCE * 4}</p></div></div></article>'
+        for i in range(1, 3)
+    )
+    html = (
+        '<html><head><title>Tag: Budget</title></head><body class="archive tag tag-budget">'
+        f"<main><h1>Tag: Budget</h1>{entries}</main></body></html>"
+    )
+    verdict = classify_page(html, "https://courier.example/tag/budget/")
+    assert (verdict.kind, verdict.reason) == ("listing", "cards")
+
+
+def test_static_page_by_cms_class_is_other_even_when_declared_an_article() -> None:
+    # Ghost declares its static pages as JSON-LD Articles; only the body class tells.
+    html = _article(3, head='<script type="application/ld+json">{"@type": "Article"}</script>')
+    html = html.replace("<body>", '<body class="page-template page-about">')
+    verdict = classify_page(html, "https://courier.example/about/")
+    assert verdict == PageVerdict("other", "cms:page")
+
+
+def test_search_results_with_dated_meta_lines_are_cards() -> None:
+    results = "".join(
+        f'<li><div class="meta">By <a href="/authors/ann">Ann Lee</a>, 12/1{i}/2024 - 09:15</div>'
+        f'<h3><a href="/news/result-{i}">Result {i} about the snow plough contract</a></h3>'
+        f"<div class='snippet'>{SENTENCE}</div></li>"
+        for i in range(5)
+    )
+    html = f"<html><body><main><h1>Search</h1><ol>{results}</ol></main></body></html>"
+    assert classify_page(html, "https://courier.example/search?keys=snow").kind == "listing"
+
+
+def test_a_date_in_the_site_banner_is_not_the_story_date() -> None:
+    html = (
+        "<html><head><title>About the Courier</title></head><body>"
+        '<header><small>Thursday, December 12, 2024</small><a href="/">The Courier</a></header>'
+        f"<main><h1>About the Courier</h1><p>{SENTENCE * 2}</p><p>{SENTENCE}</p></main>"
+        "</body></html>"
+    )
+    verdict = classify_page(html, "https://courier.example/about.html")
+    assert (verdict.kind, verdict.reason) == ("other", "undated")

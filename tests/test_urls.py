@@ -58,3 +58,9 @@ def test_trusted_canonical(declared: object, url: str, trusted: bool) -> None:
     from newscrawl.urls import trusted_canonical
 
     assert (trusted_canonical(declared, url) is not None) is trusted
+
+
+def test_an_output_format_parameter_is_dropped_only_for_amp() -> None:
+    assert canonicalize("https://x.example/news/a/?outputType=amp") == "https://x.example/news/a/"
+    feed = "https://x.example/arc/outboundfeeds/sitemap/latest/?outputType=xml"
+    assert canonicalize(feed) == feed

@@ -76,7 +76,7 @@ _BLOCK_TAGS = frozenset(
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: A block of at least this many words is a sentence, not a label.
 SENTENCE_WORDS = 8
-#: A card holds at most this many words besides its headline link.
+#: A card holds at most this many words outside its links.
 CARD_EXTRA_WORDS = 80
 #: A headline-like link has at least this many words.
 HEADLINE_LINK_WORDS = 3
@@ -89,7 +89,8 @@ _PROFILE_PATH = re.compile(
 )
 _WORD = re.compile(r"\w+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022/»]+\s+")
-_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,2}|\w+")
+#: A word has a letter: "12/11/2024 - 09:15" is no words, so a meta line is not prose.
+_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]{1,2}|\w*[^\W\d_]\w*")
 _BYLINE_MARK = re.compile(r"byline|author|writer|reporter|contributor", re.IGNORECASE)
 #: Dates as printed: the English forms of the markup layer, plus numeric
 #: day-month-year, year-month-day and the CJK year-month-day.
@@ -111,18 +112,21 @@ _ENTRY_CLASS = re.compile(r"(?:^|\s)(hentry|h-entry|type-post)(?:\s|$)")
 #: CMS body and entry classes of a single post (WordPress, Ghost, Drupal, hAtom).
 _SINGLE_POST = re.compile(
     r"(?:^|\s)(?:single-post|single-format-\w+|postid-\d+|post-template|"
-    r"page-node-type-article|node--type-article|type-post|hentry|h-entry)(?:\s|$)"
+    r"page-node-type-article|node--type-article)(?:\s|$)"
 )
 #: CMS body classes of listings and of static pages.
 _LISTING_BODY = re.compile(
-    r"(?:^|\s)(?:archive|category|tag|tag-template|author|author-template|search|"
-    r"search-results|home-template|paged|blog|error404|page-template-default)"
-    r"(?:\s|$)"
+    r"(?:^|\s)(archive|category|tag|tag-template|author|author-template|search|"
+    r"search-results|home-template|paged|blog|error404)(?:\s|$)"
 )
+#: Static pages (about, contact, newsletter): WordPress' ``page-id-N`` and
+#: default page template, Ghost's ``page-template`` (Ghost declares pages as
+#: JSON-LD Articles, so only the class tells them from posts).
+_STATIC_PAGE = re.compile(r"(?:^|\s)(?:page-id-\d+|page-template-default|page-template)(?:\s|$)")
 
 
 def tokens(text: str) -> int:
-    """Words in ``text``; CJK characters count one word per two."""
+    """Words (with a letter) in ``text``; CJK characters count one word per two."""
     return len(_TOKEN.findall(text))
 
 
@@ -180,6 +184,7 @@ class _Node:
     words: int = 0  # own text (text and inline descendants' text), when a block
     link_words: int = 0
     subtree_words: int = 0
+    subtree_link_words: int = 0
     subtree_sentences: int = 0
     size: int = 1  # elements in the subtree, itself included
     targets: set[str] | None = None  # headline-link targets inside
@@ -236,7 +241,7 @@ def _shape(tree: HtmlElement, url: str) -> PageShape:
         for n in nodes
         if n.element.tag == "h1" and not n.furniture and not n.in_card and _text(n.element)
     ]
-    shape.dated, shape.bylined = _dated_and_bylined(nodes)
+    shape.dated, shape.bylined = _dated_and_bylined(nodes[_region(nodes, story_root)])
     shape.date_in_url = bool(_URL_DATE.search(urlsplit(url).path))
     shape.cms_single, shape.cms_listing = _cms_classes(tree)
     total = sum(n.words for n in nodes if n.block is n)
@@ -281,10 +286,12 @@ def _walk(tree: HtmlElement) -> list[_Node]:
     for node in reversed(nodes):
         is_sentence = node.block is node and node.words >= SENTENCE_WORDS and not node.furniture
         node.subtree_words += node.words if node.block is node else 0
+        node.subtree_link_words += node.link_words if node.block is node else 0
         node.subtree_sentences += int(is_sentence and node.link_words * 2 < node.words)
         if node.parent is not None:
             node.parent.size += node.size
             node.parent.subtree_words += node.subtree_words
+            node.parent.subtree_link_words += node.subtree_link_words
             node.parent.subtree_sentences += node.subtree_sentences
     return nodes
 
@@ -318,6 +325,13 @@ def _count(block: _Node | None, text: str, in_link: bool) -> None:
 
 
 def _is_furniture(element: HtmlElement) -> bool:
+    if element.tag == "header":
+        # The page's banner (logo, menu, today's date), not an article's header.
+        return (
+            element.find(".//h1") is None
+            and element.find(".//article") is None
+            and not any(a.tag in ("article", "main") for a in element.iterancestors())
+        )
     if element.tag in _FURNITURE_TAGS or (element.get("role") or "").lower() in _FURNITURE_ROLES:
         # A region that holds the page's headline or article is not furniture,
         # whatever its tag says (an unclosed sidebar swallows the main column).
@@ -431,13 +445,14 @@ def _cards(teasers: list[tuple[_Node, str]]) -> list[_Node]:
     """Climb from each teaser link while the ancestor is still one small card."""
     cards: dict[int, _Node] = {}
     for link, _target in teasers:
-        headline_words = link.subtree_words
         card = link
         node = link.parent
         while node is not None and node.parent is not None:
             if node.furniture or node.has_h1 or len(node.targets or ()) > 1:
                 break
-            if node.subtree_words > headline_words + CARD_EXTRA_WORDS:
+            # A card's own text is a dek and a meta line; its links (the
+            # headline, a dated permalink, author and section labels) are not counted.
+            if node.subtree_words - node.subtree_link_words > CARD_EXTRA_WORDS:
                 break
             if node.subtree_sentences - card.subtree_sentences > 1:
                 break
@@ -633,6 +648,27 @@ def _heading_target(heading: _Node, url: str, own: set[str]) -> str | None:
     return None
 
 
+#: Elements before the headline and after the story's end where the story's
+#: date or byline may still stand (a dateline over the headline, a footer line).
+REGION_HEAD = 30
+REGION_TAIL = 300
+
+
+def _region(nodes: list[_Node], root: _Node | None) -> slice:
+    """Where the story's own date and byline stand: from its headline (the first
+    ``<h1>`` above it) to a little past its end. A date line in the site header
+    ("Wednesday, 11 December 2024") is not the story's."""
+    if root is None:
+        return slice(0, len(nodes))
+    first = _first_sentence(nodes, root)
+    start = root.index
+    for node in nodes[:first]:
+        if node.element.tag == "h1" and not node.furniture and not node.in_card:
+            start = min(start, node.index)
+            break
+    return slice(max(start - REGION_HEAD, 0), root.index + root.size + REGION_TAIL)
+
+
 def _dated_and_bylined(nodes: list[_Node]) -> tuple[bool, bool]:
     """A date and a byline outside cards and furniture: each text node is read once."""
     dated = bylined = False
@@ -667,16 +703,18 @@ def _has_date(text: str | None) -> bool:
 
 
 def _cms_classes(tree: HtmlElement) -> tuple[bool, str | None]:
+    """What the CMS says on ``<body>``: a single post, or an archive / static page.
+
+    Entry classes (``hentry``, ``type-post``) are left out here: loops of
+    archives carry them on every entry (see ``story_entry``).
+    """
     body = tree.find("body")
-    classes = [body.get("class", "")] if body is not None else []
-    articles = tree.xpath("//article[@class]")
-    if len(articles) == 1:
-        classes.append(articles[0].get("class", ""))
-    single = any(_SINGLE_POST.search(c) for c in classes)
-    listing = None
-    if body is not None:
-        found = _LISTING_BODY.search(body.get("class", ""))
-        listing = found.group(0).strip() if found else None
+    classes = body.get("class", "") if body is not None else ""
+    single = bool(_SINGLE_POST.search(classes))
+    found = _LISTING_BODY.search(classes)
+    listing = found.group(1) if found else None
+    if listing is None and not single and _STATIC_PAGE.search(classes):
+        listing = "page"
     return single, listing
 
 

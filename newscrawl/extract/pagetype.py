@@ -88,10 +88,14 @@ def classify_tree(tree: HtmlElement, url: str) -> PageVerdict:
         # itself one article is taken at its word (publishers differ on whether
         # a "developments" page is one), since a lost article costs more.
         return verdict("other", "liveblog")
+    if shape.cms_listing == "page":
+        # A static page by the CMS's own classes (about, newsletter, search):
+        # Ghost and WordPress declare those as articles / web pages too.
+        return verdict("other", "cms:page")
     if story.words < STORY_MIN_WORDS:
         if shape.cards:
             return verdict("listing", "cards")
-        if declared and declared.startswith("JSON-LD"):
+        if declared and declared.startswith("JSON-LD") and not shape.cms_listing:
             # One article by its own word and no story in the markup: a page
             # that scripts render from data. Extraction reads the structured
             # body; validation drops the page if there is none.
@@ -110,8 +114,7 @@ def classify_tree(tree: HtmlElement, url: str) -> PageVerdict:
         if listing_types:
             return verdict("listing", f"jsonld:{listing_types[0]}")
         if shape.cms_listing:
-            kind = "other" if shape.cms_listing == "page-template-default" else "listing"
-            return verdict(kind, f"cms:{shape.cms_listing}")
+            return verdict("listing", f"cms:{shape.cms_listing}")
     if declared:
         return verdict("article", "story+declared")
     if shape.cms_single:
