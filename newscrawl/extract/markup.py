@@ -17,7 +17,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from newscrawl.extract.images import shown_url
-from newscrawl.processors.authors import split_authors
+from newscrawl.processors.authors import is_prefix_only, split_authors, starts_with_prefix
 from newscrawl.processors.text import clean_text
 
 #: Month names (English) as printed in visible dates.
@@ -69,7 +69,6 @@ def _markers(tree: HtmlElement) -> tuple[tuple[HtmlElement, str], ...]:
 
 
 DatesFn = Callable[[], list[tuple[str, str]]]
-_BY_TEXT = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
 MAX_BYLINE_CHARS = 200
 #: Raw text (indentation included) past which an element cannot clean down to a
 #: byline: skips cleaning the text of whole containers.
@@ -136,29 +135,49 @@ def _byline_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
             yield element
 
 
+def _byline_text(element: HtmlElement) -> str | None:
+    """The clean text of a short element, None for one too long to be a byline.
+
+    Text nodes are joined with a space: a byline's parts sit in elements of
+    their own (<p>By</p><p>Amy Roeder</p>, <a>Howard Blume</a><span>Staff
+    Writer</span>), and text_content() would glue them into "ByAmy Roeder".
+    """
+    raw = element.text_content()
+    if len(raw) > MAX_RAW_BYLINE_CHARS:
+        return None
+    text = clean_text(" ".join(element.itertext()))
+    return text if text and len(text) <= MAX_BYLINE_CHARS else None
+
+
+def _with_names(element: HtmlElement) -> HtmlElement | None:
+    """The element that holds the names: the parent of a prefix element.
+
+    Themes print the prefix in its own element, marked like the byline
+    (<span class="byline-prefix">By:</span> <a>A</a> and <a>B</a>): the names
+    are its siblings, and the byline is its parent. Only a bare label counts:
+    "Written By <a></a>" is a byline whose name slot is empty, not a label.
+    """
+    if not len(element) and is_prefix_only(_byline_text(element)):
+        return element.getparent()
+    return element
+
+
 def byline(tree: HtmlElement) -> list[str]:
     """Author names from the first byline-like element that yields any."""
-    for element in _byline_elements(tree):
-        if element.tag in ("html", "body", "article", "main"):
+    for marked in _byline_elements(tree):
+        element = _with_names(marked)
+        if element is None or element.tag in ("html", "body", "article", "main"):
             continue
-        raw = element.text_content()
-        if len(raw) > MAX_RAW_BYLINE_CHARS:
-            continue
-        text = clean_text(raw)
-        if not text or len(text) > MAX_BYLINE_CHARS:
-            continue
-        names = split_authors(text)
+        text = _byline_text(element)
+        names = split_authors(text) if text else []
         if names:
             return names
     # Last resort: the smallest element that reads "By Jane Doe" (its parent
     # often runs the date on without a space: "...news desk December 11").
     found: list[tuple[int, str]] = []
     for element in _main_scope(tree).iter("p", "span", "div", "address"):
-        raw = element.text_content()
-        if len(raw) > MAX_RAW_BYLINE_CHARS:
-            continue
-        text = clean_text(raw)
-        if text and len(text) <= MAX_BYLINE_CHARS and _BY_TEXT.match(text):
+        text = _byline_text(element)
+        if text and starts_with_prefix(text):
             found.append((len(text), text))
     for _, text in sorted(found):
         names = split_authors(text)
