@@ -1,0 +1,50 @@
+"""Body rules for markup that CMSs add around the story: empty anchors before text."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from newscrawl.extract.body import extract_body
+
+STORY = " ".join(
+    f"Sentence {i} of the story tells how the ferry timetable changed this winter."
+    for i in range(12)
+)
+PAGE = "https://news.example/harbour/ferry-timetable"
+AFTER_MORE = "Replacement boats will leave from the north quay every thirty minutes."
+
+
+def _body(article: str) -> str:
+    html = (
+        f"<html><body><article><div class='entry-content'>{article}</div></article></body></html>"
+    )
+    body = extract_body(lxml.html.document_fromstring(html), PAGE)
+    assert body is not None
+    return body
+
+
+def test_paragraph_opened_by_an_empty_anchor_is_kept() -> None:
+    # WordPress starts the paragraph after the "more" cut with an empty span;
+    # trafilatura's precision mode deletes an empty element with its tail.
+    body = _body(f'<p>{STORY}</p><p><span id="more-484"></span>{AFTER_MORE}</p><p>{STORY}</p>')
+    assert AFTER_MORE in body
+
+
+def test_text_after_an_empty_inline_element_is_kept() -> None:
+    body = _body(f"<p>{STORY}</p><p>Boats <em></em>{AFTER_MORE}</p><p>{STORY}</p>")
+    assert AFTER_MORE in body
+
+
+def test_empty_element_between_words_is_a_line_break() -> None:
+    # A block-styled empty span between two sentences ("...years.<span class=br>A...")
+    # separates paragraphs; unwrapped, it would run them together.
+    first = "The state has topped the list for several years."
+    body = _body(f'<p>{STORY}</p><p>{first}<span class="br"></span>{AFTER_MORE}</p>')
+    assert f"{first}\n\n{AFTER_MORE}" in body
+
+
+def test_heading_opened_by_an_empty_anchor_is_kept() -> None:
+    body = _body(
+        f'<p>{STORY}</p><h2><span id="key-takeaways"></span>Key takeaways</h2><p>{AFTER_MORE}</p>'
+    )
+    assert "Key takeaways" in body
