@@ -1,4 +1,5 @@
-"""Body rules for markup that CMSs add around the story: empty anchors before text."""
+"""Body rules for markup that CMSs add around the story: empty anchors before text
+and a copyright line marked by its class."""
 
 from __future__ import annotations
 
@@ -35,12 +36,29 @@ def test_text_after_an_empty_inline_element_is_kept() -> None:
     assert AFTER_MORE in body
 
 
+def test_copyright_line_marked_by_its_class_is_dropped() -> None:
+    notice = "\u00a9 2024 The Wire. All rights reserved."
+    body = _body(
+        f"<p class='c-paragraph'>{STORY}</p><p class='c-paragraph'>{AFTER_MORE}</p>"
+        f'<p class="c-paragraph b-article-body__copyright">{notice}</p>'
+    )
+    assert notice not in body
+    assert "Sentence 0" in body
+    assert AFTER_MORE in body
+
+
 def test_empty_element_between_words_is_a_line_break() -> None:
     # A block-styled empty span between two sentences ("...years.<span class=br>A...")
     # separates paragraphs; unwrapped, it would run them together.
     first = "The state has topped the list for several years."
     body = _body(f'<p>{STORY}</p><p>{first}<span class="br"></span>{AFTER_MORE}</p>')
     assert f"{first}\n\n{AFTER_MORE}" in body
+
+
+def test_heading_whose_id_says_copyright_is_kept() -> None:
+    heading = "Copyright complexity in a fragmented world"
+    body = _body(f'<p>{STORY}</p><h2 id="copyright-complexity">{heading}</h2><p>{AFTER_MORE}</p>')
+    assert heading in body
 
 
 def test_heading_opened_by_an_empty_anchor_is_kept() -> None:

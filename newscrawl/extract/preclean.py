@@ -13,7 +13,8 @@ Written by hand, each for a measured reason (``bench/aeb_quick.py``):
 - joining a story cut into look-alike chunks (trafilatura keeps the first);
 - keeping embedded tweets, which trafilatura drops as share widgets;
 - unwrapping empty elements that run into text (WordPress' ``<span id="more-N">``),
-  whose text trafilatura's precision mode deletes with them.
+  whose text trafilatura's precision mode deletes with them;
+- dropping the copyright line a CMS appends, by its class.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ _FURNITURE_WORDS = (
     "rollover|tooltip|popover|hovercard|popup|modal"
 )
 _FURNITURE = re.compile(rf"(?:^|[\s_-])(?:{_FURNITURE_WORDS})(?:$|[\s_-])", re.IGNORECASE)
+#: The legal line a CMS appends to a story ("\u00a9 2024 The Wire. All rights
+#: reserved.", Arc XP's "b-article-body__copyright"), by its class only: an id
+#: is often a heading's slug ("copyright-law-explained").
+_COPYRIGHT_CLASS = re.compile(r"(?:^|[\s_-])copyright(?:$|[\s_-])", re.IGNORECASE)
 #: A lower-case letter or digit followed by a capital: "imageCaption", "shareBar".
 _CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 #: Never text for a reader.
@@ -213,7 +218,11 @@ def _unwrap_empty_elements(tree: HtmlElement) -> None:
 def _is_furniture(element: HtmlElement, total_p: int) -> bool:
     """Page furniture by tag or class/id words, unless it holds the story."""
     marker = f"{element.get('class', '')} {element.get('id', '')}"
-    is_furniture = element.tag in _FURNITURE_TAGS or _furniture_marker(marker)
+    is_furniture = (
+        element.tag in _FURNITURE_TAGS
+        or _furniture_marker(marker)
+        or bool(_COPYRIGHT_CLASS.search(element.get("class", "")))
+    )
     if not is_furniture or _holds_embedded_post(element):
         return False
     # A furniture word on the container of the story itself (say
