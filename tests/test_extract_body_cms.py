@@ -1,11 +1,11 @@
-"""Body rules for markup that CMSs add around the story: empty anchors before text
-and a copyright line marked by its class."""
+"""Body rules for markup that CMSs add around the story: WordPress' "more" anchor,
+a copyright line marked by its class, and the "Words: Jane Doe" byline."""
 
 from __future__ import annotations
 
 import lxml.html
 
-from newscrawl.extract.body import extract_body
+from newscrawl.extract.body import PageFacts, extract_body, filter_lines
 
 STORY = " ".join(
     f"Sentence {i} of the story tells how the ferry timetable changed this winter."
@@ -47,12 +47,30 @@ def test_copyright_line_marked_by_its_class_is_dropped() -> None:
     assert AFTER_MORE in body
 
 
+def test_colon_byline_naming_the_author_is_dropped() -> None:
+    facts = PageFacts(authors=("Mei Harrow",))
+    text = f"Words: Mei Harrow, Business Reporter\n{STORY}"
+    assert filter_lines(text, facts) == STORY
+
+
+def test_colon_line_naming_someone_else_is_kept() -> None:
+    facts = PageFacts(authors=("Mei Harrow",))
+    line = "Text: the council's statement in full"
+    assert filter_lines(f"{line}\n{STORY}", facts) == f"{line}\n\n{STORY}"
+
+
 def test_empty_element_between_words_is_a_line_break() -> None:
     # A block-styled empty span between two sentences ("...years.<span class=br>A...")
     # separates paragraphs; unwrapped, it would run them together.
     first = "The state has topped the list for several years."
     body = _body(f'<p>{STORY}</p><p>{first}<span class="br"></span>{AFTER_MORE}</p>')
     assert f"{first}\n\n{AFTER_MORE}" in body
+
+
+def test_date_line_with_the_time_first_is_dropped() -> None:
+    assert filter_lines(f"17:41 JST, October 13, 2024\n{STORY}") == STORY
+    line = "At 17:41 on October 13, 2024 the ferry left the harbour."
+    assert filter_lines(f"{line}\n{STORY}") == f"{line}\n\n{STORY}"
 
 
 def test_heading_whose_id_says_copyright_is_kept() -> None:

@@ -72,10 +72,19 @@ _TRAILER_LINE = re.compile(
 MAX_TRAILER_CHARS = 300
 _LIST_MARKER = re.compile(r"^\s*-\s+")
 _BY_LINE = re.compile(r"^(?:by|von|par|por|di|door|av)\s+\S", re.IGNORECASE)
+#: The colon form of a byline, magazine and newsletter style: "Words: Jane Doe",
+#: "Text: Jana Krüger", "Reporting: ...". Read like "By Jane Doe" once the label goes.
+_BY_LABEL = re.compile(
+    r"^(?:words|text|story|reporting|reported|written|texte|texto|testo)\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
 _DATE_LINE_WORDS = re.compile(
     r"\b(?:updated|published|posted|modified|on|at|\d+\s*min(?:ute)?s?\s+read|read)\b",
     re.IGNORECASE,
 )
+#: A time of day printed before the date, with its zone: "17:41 JST", "9.30 am".
+#: Case-sensitive: the zone is an upper-case abbreviation, not any short word.
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?")
 #: A precision-mode body shorter than this is checked against the balanced mode,
 #: which wins when it finds this many times more words.
 SHORT_BODY_WORDS = 100
@@ -182,23 +191,27 @@ def _is_trailer(line: str) -> bool:
 def _is_byline(line: str, author_keys: set[str]) -> bool:
     """A byline naming the page's authors.
 
-    "By Jane Doe and John Roe" when it names one of them; without "By"
-    ("Jane Doe for The Courier") only when it names nobody else and is not a
-    sentence.
+    "By Jane Doe and John Roe" (or "Words: Jane Doe") when it names one of
+    them; without "By" ("Jane Doe for The Courier") only when it names nobody
+    else and is not a sentence.
     """
     if len(line) > MAX_BYLINE_CHARS or not author_keys:
         return False
+    label = _BY_LABEL.match(line)
+    if label:
+        line = line[label.end() :]
     names = {_key(name) for name in split_authors(line)}
-    if _BY_LINE.match(line):
+    if label or _BY_LINE.match(line):
         return bool(names & author_keys)
     return bool(names) and names <= author_keys and not line.endswith((".", "!", "?", ":"))
 
 
 def _is_date_line(line: str) -> bool:
-    """ "December 11, 2024 3:18 PM Updated December 11, 2024 6:02 PM 1 min read"."""
+    """ "December 11, 2024 3:18 PM Updated December 11, 2024 6:02 PM 1 min read",
+    "17:41 JST, October 13, 2024"."""
     if len(line) > MAX_DATE_LINE or not VISIBLE_DATE.search(line):
         return False
-    rest = _DATE_LINE_WORDS.sub(" ", VISIBLE_DATE.sub(" ", line))
+    rest = _DATE_LINE_WORDS.sub(" ", _CLOCK_TIME.sub(" ", VISIBLE_DATE.sub(" ", line)))
     return not re.search(r"\w", rest)
 
 
