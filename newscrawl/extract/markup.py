@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from newscrawl.extract.captions import caption_text
 from newscrawl.extract.images import shown_url
 from newscrawl.processors.authors import split_authors
 from newscrawl.processors.text import clean_text
@@ -80,11 +81,6 @@ MAX_KICKER_CHARS = 30
 #: A date line ("December 11, 2024 3:18 PM Updated ... 1 min read") is short.
 MAX_DATE_LINE = 120
 _UPDATED = re.compile(r"updated|modified|edited", re.IGNORECASE)
-_CREDIT = re.compile(
-    r"^(?:photo|image|picture|credit|source|illustration|foto|fotografia)s?\b.{0,3}[:/]|^\u00a9",
-    re.IGNORECASE,
-)
-_CREDIT_INLINE = re.compile(r"\s*[(\[](?:photo|image|credit)s?\s*:[^)\]]*[)\]]", re.IGNORECASE)
 _TAG_PATH = re.compile(r"/(?:tags?|topics?|keywords?|schlagwort|themen?)/[^/?#]+", re.IGNORECASE)
 _SECTION_PATH = re.compile(
     r"/(?:sections?|category|categories|rubri[ck]\w*|ressort)/[^/?#]+/?$", re.IGNORECASE
@@ -239,17 +235,10 @@ def modified(tree: HtmlElement, dates: DatesFn | None = None) -> str | None:
     return None
 
 
-def _caption_text(caption: HtmlElement) -> str | None:
-    """A ``<figcaption>``'s text without the photo credit."""
-    parts = [caption.text or ""] + [child.text_content() for child in caption]
-    kept = [p for p in (clean_text(p) for p in parts) if p and not _CREDIT.match(p)]
-    return clean_text(_CREDIT_INLINE.sub("", " ".join(kept)))
-
-
 def lead_caption(tree: HtmlElement) -> str | None:
     """The caption of the article's first figure, without the photo credit."""
     for caption in _main_scope(tree).iter("figcaption"):
-        text = _caption_text(caption)
+        text = caption_text(caption)
         if text:
             return text
     return None
@@ -321,7 +310,7 @@ def lead_figure(tree: HtmlElement, url: str, body: str | None) -> LeadFigure | N
             continue
         image = shown_url(figure, url)
         if image:
-            captions = [_caption_text(c) for c in figure.iter("figcaption")]
+            captions = [caption_text(c) for c in figure.iter("figcaption")]
             return LeadFigure(image, next((c for c in captions if c), None))
     return None
 
