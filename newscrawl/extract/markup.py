@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from newscrawl.extract.captions import caption_text
 from newscrawl.extract.images import shown_url
+from newscrawl.extract.sections import breadcrumb_section, breadcrumb_trails
 from newscrawl.processors.authors import split_authors
 from newscrawl.processors.text import clean_text
 
@@ -329,10 +330,15 @@ def tag_links(tree: HtmlElement) -> list[str]:
 
 
 def section_link(tree: HtmlElement) -> str | None:
-    """The section "kicker": a link to a section page, or a short link above the headline."""
+    """The section: a link to a section page in the article, the breadcrumb's last
+    section, or a short link above the headline (the "kicker")."""
     links = _links_under(tree, _SECTION_PATH)
     if links:
         return clean_text(links[0].text_content())
+    trails = breadcrumb_trails(tree, _marked(tree, "breadcrumb"))
+    crumb = breadcrumb_section(trails, headline(tree))
+    if crumb:
+        return crumb
     scope = _main_scope(tree)
     if scope is tree:
         return None
