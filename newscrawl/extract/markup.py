@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from newscrawl.extract.captions import caption_text
 from newscrawl.extract.images import shown_url
+from newscrawl.extract.paywall import paywall_notice
 from newscrawl.extract.sections import breadcrumb_section, breadcrumb_trails
 from newscrawl.processors.authors import split_authors
 from newscrawl.processors.text import clean_text
@@ -370,5 +371,6 @@ def markup_fields(tree: HtmlElement) -> dict[str, Any]:
         "lead_image_caption": lead_caption(tree),
         "tags": tag_links(tree),
         "section": section_link(tree),
+        "paywalled": paywall_notice(_main_scope(tree)),
     }
     return {k: v for k, v in fields.items() if v not in (None, "", [])}
