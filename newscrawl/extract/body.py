@@ -75,6 +75,9 @@ _DATE_LINE_WORDS = re.compile(
     r"\b(?:updated|published|posted|modified|on|at|\d+\s*min(?:ute)?s?\s+read|read)\b",
     re.IGNORECASE,
 )
+#: A time of day printed before the date, with its zone: "17:41 JST", "9.30 am".
+#: Case-sensitive: the zone is an upper-case abbreviation, not any short word.
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?")
 #: A precision-mode body shorter than this is checked against the balanced mode,
 #: which wins when it finds this many times more words.
 SHORT_BODY_WORDS = 100
@@ -197,10 +200,11 @@ def _is_byline(line: str, author_keys: set[str]) -> bool:
 
 
 def _is_date_line(line: str) -> bool:
-    """ "December 11, 2024 3:18 PM Updated December 11, 2024 6:02 PM 1 min read"."""
+    """ "December 11, 2024 3:18 PM Updated December 11, 2024 6:02 PM 1 min read",
+    "17:41 JST, October 13, 2024"."""
     if len(line) > MAX_DATE_LINE or not VISIBLE_DATE.search(line):
         return False
-    rest = _DATE_LINE_WORDS.sub(" ", VISIBLE_DATE.sub(" ", line))
+    rest = _DATE_LINE_WORDS.sub(" ", _CLOCK_TIME.sub(" ", VISIBLE_DATE.sub(" ", line)))
     return not re.search(r"\w", rest)
 
 

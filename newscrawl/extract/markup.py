@@ -16,7 +16,10 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from newscrawl.extract.captions import caption_text
 from newscrawl.extract.images import shown_url
+from newscrawl.extract.paywall import paywall_notice
+from newscrawl.extract.sections import breadcrumb_section, breadcrumb_trails
 from newscrawl.processors.authors import is_prefix_only, split_authors, starts_with_prefix
 from newscrawl.processors.text import clean_text
 
@@ -79,11 +82,6 @@ MAX_KICKER_CHARS = 30
 #: A date line ("December 11, 2024 3:18 PM Updated ... 1 min read") is short.
 MAX_DATE_LINE = 120
 _UPDATED = re.compile(r"updated|modified|edited", re.IGNORECASE)
-_CREDIT = re.compile(
-    r"^(?:photo|image|picture|credit|source|illustration|foto|fotografia)s?\b.{0,3}[:/]|^\u00a9",
-    re.IGNORECASE,
-)
-_CREDIT_INLINE = re.compile(r"\s*[(\[](?:photo|image|credit)s?\s*:[^)\]]*[)\]]", re.IGNORECASE)
 _TAG_PATH = re.compile(r"/(?:tags?|topics?|keywords?|schlagwort|themen?)/[^/?#]+", re.IGNORECASE)
 _SECTION_PATH = re.compile(
     r"/(?:sections?|category|categories|rubri[ck]\w*|ressort)/[^/?#]+/?$", re.IGNORECASE
@@ -258,17 +256,10 @@ def modified(tree: HtmlElement, dates: DatesFn | None = None) -> str | None:
     return None
 
 
-def _caption_text(caption: HtmlElement) -> str | None:
-    """A ``<figcaption>``'s text without the photo credit."""
-    parts = [caption.text or ""] + [child.text_content() for child in caption]
-    kept = [p for p in (clean_text(p) for p in parts) if p and not _CREDIT.match(p)]
-    return clean_text(_CREDIT_INLINE.sub("", " ".join(kept)))
-
-
 def lead_caption(tree: HtmlElement) -> str | None:
     """The caption of the article's first figure, without the photo credit."""
     for caption in _main_scope(tree).iter("figcaption"):
-        text = _caption_text(caption)
+        text = caption_text(caption)
         if text:
             return text
     return None
@@ -340,7 +331,7 @@ def lead_figure(tree: HtmlElement, url: str, body: str | None) -> LeadFigure | N
             continue
         image = shown_url(figure, url)
         if image:
-            captions = [_caption_text(c) for c in figure.iter("figcaption")]
+            captions = [caption_text(c) for c in figure.iter("figcaption")]
             return LeadFigure(image, next((c for c in captions if c), None))
     return None
 
@@ -359,10 +350,15 @@ def tag_links(tree: HtmlElement) -> list[str]:
 
 
 def section_link(tree: HtmlElement) -> str | None:
-    """The section "kicker": a link to a section page, or a short link above the headline."""
+    """The section: a link to a section page in the article, the breadcrumb's last
+    section, or a short link above the headline (the "kicker")."""
     links = _links_under(tree, _SECTION_PATH)
     if links:
         return clean_text(links[0].text_content())
+    trails = breadcrumb_trails(tree, _marked(tree, "breadcrumb"))
+    crumb = breadcrumb_section(trails, headline(tree))
+    if crumb:
+        return crumb
     scope = _main_scope(tree)
     if scope is tree:
         return None
@@ -394,5 +390,6 @@ def markup_fields(tree: HtmlElement) -> dict[str, Any]:
         "lead_image_caption": lead_caption(tree),
         "tags": tag_links(tree),
         "section": section_link(tree),
+        "paywalled": paywall_notice(_main_scope(tree)),
     }
     return {k: v for k, v in fields.items() if v not in (None, "", [])}
