@@ -48,10 +48,13 @@ def test_a_taken_request_stays_leased_until_its_page_and_article_are_done(
     assert request is not None and LEASE in request.meta
     assert redis.zcard(keys.requests) == 0 and redis.zcard(keys.leases("w1")) == 1
 
+    assert redis.get(keys.unparsed("w1")) == b"1"
+
     signals = scheduler.crawler.signals
     signals.send_catch_log(newscrawl_signals.article_found, request=request, url=request.url)
     signals.send_catch_log(newscrawl_signals.page_done, request=request)
     assert redis.zcard(keys.leases("w1")) == 1, "parsed, but its article is not stored yet"
+    assert redis.get(keys.unparsed("w1")) == b"0", "it brings no more pages"
     signals.send_catch_log(newscrawl_signals.articles_stored, urls=[request.url])
     assert redis.zcard(keys.leases("w1")) == 0
 
@@ -88,6 +91,7 @@ def test_a_redirect_hands_its_lease_to_the_request_it_queues(
     moved = request.replace(url="http://news.test/2024/story")  # as RedirectMiddleware does
     assert scheduler.enqueue_request(moved)
     assert redis.zcard(keys.leases("w1")) == 0 and redis.zcard(keys.requests) == 1
+    assert redis.get(keys.unparsed("w1")) == b"0"
     queued = scheduler.next_request()
     assert queued is not None and queued.url == "http://news.test/2024/story"
     assert queued.meta[LEASE] != request.meta.get(LEASE)
@@ -103,11 +107,11 @@ def test_a_dead_workers_requests_go_back_to_the_queue(redis_url: str, redis_pref
     assert scheduler.next_request() is not None and scheduler.next_request() is not None
     leases, alive = keys.leases("dying"), keys.alive("dying")
     redis.set(alive, "1")
-    assert requeue(redis, leases, keys.requests, alive, only_if_dead=True) == -1
+    assert requeue(redis, keys, "dying", only_if_dead=True) == -1
     assert redis.zcard(leases) == 2, "a live worker keeps its requests"
     redis.delete(alive)  # its heartbeat expired
-    assert requeue(redis, leases, keys.requests, alive, only_if_dead=True) == 2
-    assert redis.zcard(leases) == 0
+    assert requeue(redis, keys, "dying", only_if_dead=True) == 2
+    assert redis.zcard(leases) == 0 and not redis.exists(keys.unparsed("dying"))
     other = _scheduler(redis_url, redis_prefix, worker="living")
     first = other.next_request()
     assert first is not None and first.url == "http://news.test/2", "priority kept"

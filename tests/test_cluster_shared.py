@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from cluster_support import client, keys_of, worker_crawler
 from itemadapter import ItemAdapter
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DontCloseSpider, DropItem
 from test_near_duplicates import edited, item, story
 
 from newscrawl.cluster.shared import SharedCrawl
@@ -105,6 +105,30 @@ def test_of_two_copies_checked_on_two_workers_the_later_one_in_the_log_is_the_co
     again = item(7, edited(story(1), 6, seed=3))
     asyncio.run(three.process_item(again))
     assert ItemAdapter(again)["duplicate_of"] == "http://site1.test/story-1"
+
+
+def test_a_waiting_article_is_stored_only_once_no_worker_has_pages_left(
+    redis_url: str, redis_prefix: str
+) -> None:
+    from test_spider import _local_time_page, html_response
+
+    crawler = worker_crawler(redis_url, redis_prefix, "w1")
+    spider = crawler.spider
+    assert isinstance(spider, NewsSpider)
+    keys, redis = keys_of(redis_prefix), client(redis_url)
+    story = "http://news.test/2024/12/09/a-story-with-only-a-local-time/"
+    page = _local_time_page("Local only", "December 9, 2024 1:50 PM")
+    list(spider.parse(html_response(story, page)))
+    assert spider.dates.waiting
+    redis.set(keys.seeded, "done")
+    redis.hset(keys.workers, "w2", "{}")
+    redis.set(keys.unparsed("w2"), 1)  # another worker is parsing a page
+    assert spider.frontier.pages_pending()
+    with pytest.raises(DontCloseSpider):
+        spider.idle()
+    assert spider.dates.waiting, "not flushed: that page may teach the clock"
+    redis.set(keys.unparsed("w2"), 0)
+    assert not spider.frontier.pages_pending()
 
 
 def test_what_teaches_one_workers_clock_teaches_the_others(

@@ -111,6 +111,11 @@ class CrawlKeys:
         """Sorted set: the requests ``worker`` took and has not finished, by priority."""
         return self._key(f"leases:{worker}")
 
+    def unparsed(self, worker: str) -> str:
+        """How many of ``worker``'s leased requests are not parsed yet: pages that may
+        still lead to more pages (the others only wait for their article's storage)."""
+        return self._key(f"unparsed:{worker}")
+
     @property
     def stats(self) -> str:
         """Hash: worker id -> JSON of its Scrapy stats (the summary adds them up)."""

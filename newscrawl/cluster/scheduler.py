@@ -128,6 +128,7 @@ class ClusterScheduler(Scheduler):  # type: ignore[misc]
             server=self.server, spider=spider, key=self.queue_key, serializer=self.serializer
         )
         self.queue.lease_key = self.keys.leases(self.worker)
+        self.queue.unparsed_key = self.keys.unparsed(self.worker)
         if queued := len(self.queue):
             logger.info("Joining the shared crawl: %d requests queued", queued)
         try:
@@ -141,13 +142,7 @@ class ClusterScheduler(Scheduler):  # type: ignore[misc]
     def close(self, reason: str) -> None:
         # Runs after the pipelines closed (the last batch is stored): what is left
         # was not finished here; another worker, or the next run, does it.
-        left = requeue(
-            self.server,
-            self.keys.leases(self.worker),
-            self.keys.requests,
-            self.keys.alive(self.worker),
-            only_if_dead=False,
-        )
+        left = requeue(self.server, self.keys, self.worker, only_if_dead=False)
         if left:
             self._inc("newscrawl/cluster/put_back", left)
             logger.info("Put %d unfinished requests back into the shared queue", left)
@@ -204,11 +199,13 @@ class ClusterScheduler(Scheduler):  # type: ignore[misc]
 
     def page_done(self, request: Request | None) -> None:
         lease = self._lease_of(request)
-        if lease is None:
+        if lease is None or self.leases[lease].parsed:
             return
         self.leases[lease].parsed = True
-        if not self.leases[lease].items:
-            self._finish(lease)
+        if self.leases[lease].items:
+            self.queue.settle(1, [])  # parsed; its articles are not stored yet
+        else:
+            self._finish(lease, parsed=1)
 
     def article_found(self, request: Request | None, url: str) -> None:
         lease = self._lease_of(request)
@@ -251,10 +248,13 @@ class ClusterScheduler(Scheduler):  # type: ignore[misc]
         lease = request.meta.get(LEASE) if request is not None else None
         return lease if lease in self.leases else None
 
-    def _finish(self, *leases: int) -> None:
+    def _finish(self, *leases: int, parsed: int = 0) -> None:
+        """Release ``leases``; ``parsed`` of them were parsed just now."""
         finished = [self.leases.pop(lease) for lease in leases if lease in self.leases]
         if finished:
-            self.queue.release(*(lease.data for lease in finished))
+            # A lease finished unparsed (a redirect, a retry) leaves the unparsed count too.
+            parsed += sum(not lease.parsed for lease in finished)
+            self.queue.settle(parsed, [lease.data for lease in finished])
             self._inc("newscrawl/cluster/finished", len(finished))
 
     def _inc(self, key: str, count: int = 1) -> None:

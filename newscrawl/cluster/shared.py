@@ -26,7 +26,7 @@ from typing import Any
 import redis
 from scrapy.settings import BaseSettings
 
-from newscrawl.cluster.keys import CrawlKeys, redis_client
+from newscrawl.cluster.keys import CrawlKeys, redis_client, text
 
 #: Value of the ``seeded`` key once every start request is queued.
 SEEDED = b"done"
@@ -83,6 +83,20 @@ class SharedCrawl:
 
     def alive(self, worker: str) -> bool:
         return bool(self.server.exists(self.keys.alive(worker)))
+
+    def pages_pending(self) -> bool:
+        """Whether any page of the crawl is still to be fetched or parsed, by any worker.
+
+        Leases that only wait for their article's storage do not count: they bring
+        no more pages. (A dead worker's unparsed leases count: they will be put back.)
+        """
+        if self.server.zcard(self.keys.requests):
+            return True
+        if self.server.get(self.keys.seeded) != SEEDED:
+            return True
+        workers = [text(w) for w in self.server.hkeys(self.keys.workers)]
+        counts = self.server.mget([self.keys.unparsed(w) for w in workers]) if workers else []
+        return any(int(count or 0) > 0 for count in counts)
 
     # --- the frontier -------------------------------------------------------------
 

@@ -150,13 +150,7 @@ class ClusterWorker:
             if other == self.worker:
                 leased = leased or bool(self.server.zcard(self.keys.leases(other)))
                 continue
-            moved = requeue(
-                self.server,
-                self.keys.leases(other),
-                self.keys.requests,
-                self.keys.alive(other),
-                only_if_dead=True,
-            )
+            moved = requeue(self.server, self.keys, other, only_if_dead=True)
             if moved < 0:  # alive
                 leased = leased or bool(self.server.zcard(self.keys.leases(other)))
             elif json.loads(info).get("state") == "running":

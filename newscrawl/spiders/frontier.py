@@ -152,6 +152,12 @@ class Frontier:
         if self.shared is not None:
             self.shared.seeding_done()
 
+    def pages_pending(self) -> bool:
+        """Whether other workers of a distributed crawl still fetch or parse pages
+        (pages that may teach a site's clock); always False for a crawl alone, whose
+        engine is idle."""
+        return self.shared is not None and self.shared.pages_pending()
+
     def start(self, url: str) -> None:
         """A start URL: always requested, and never again."""
         self.seen.add(url_key(url))

@@ -249,7 +249,13 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         yield from self.follow_links(response, html, from_listing=not is_article)
 
     def idle(self) -> None:
-        """Before closing, store what still waits for a clock (read as UTC, counted)."""
+        """Before closing, store what still waits for a clock (read as UTC, counted).
+
+        In a distributed crawl, only once no worker has pages left to fetch or
+        parse: this worker may be idle while the others' pages still teach the clock.
+        """
+        if self.dates.waiting and self.frontier.pages_pending():
+            raise DontCloseSpider
         if self.dates.waiting and self.crawler.engine is not None:
             self.crawler.engine.crawl(
                 Request(
