@@ -63,6 +63,11 @@ def test_an_unfinished_crawl_resumes_and_a_complete_one_starts_afresh(
     assert not resumed and crawl.keys.base == crawl_key(redis_prefix, "news.test")
     server.sadd(crawl.keys.seen, "news.test/a")
     assert crawls.register(server, redis_prefix, target, {}, PG)[1], "unfinished: resumed"
+    server.hset(crawl.keys.workers, "w1", "{}")
+    server.set(crawl.keys.alive("w1"), "1")
+    with pytest.raises(ClusterBusy, match="1 live workers"):
+        crawls.register(server, redis_prefix, target, {}, PG)  # one run at a time
+    server.delete(crawl.keys.alive("w1"))
     assert [c.target for c in crawls.unfinished(server, redis_prefix)] == [target]
     with pytest.raises(ClusterBusy):
         crawls.register(

@@ -27,7 +27,7 @@ KEEP_COMPLETE = 24 * 3600
 
 
 class ClusterBusy(RuntimeError):
-    """The site's keys hold an unfinished crawl of another target."""
+    """The site's crawl is running (live workers), or its keys hold another target's."""
 
 
 @dataclass
@@ -78,8 +78,9 @@ def register(
     """Start ``target``'s crawl, or resume its unfinished one: ``(crawl, resumed)``.
 
     A complete crawl's keys are removed first (a new crawl starts with an empty
-    frontier). Raises :class:`ClusterBusy` when the keys hold another target's
-    unfinished crawl.
+    frontier). Raises :class:`ClusterBusy` when the crawl has live workers (the
+    per-site rule: one run at a time; ``newscrawl worker`` adds workers to it), or
+    the keys hold another target's unfinished crawl.
     """
     keys = CrawlKeys(crawl_key(prefix, target.lock_key()))
     raw = server.get(keys.config)
@@ -92,6 +93,12 @@ def register(
             raise ClusterBusy(
                 f"{keys.base} holds an unfinished crawl of {describe(crawl.target)}; "
                 "finish it (newscrawl worker) or use another NEWSCRAWL_REDIS_PREFIX"
+            )
+        live = live_workers(server, keys)
+        if live:
+            raise ClusterBusy(
+                f"{describe(target)} is being crawled by {live} live workers ({keys.base}); "
+                "add workers to it with: newscrawl worker --redis URL"
             )
         crawl.settings = settings  # the settings given now win, as for any new run
         crawl.database = redact_url(database_url)
@@ -124,6 +131,12 @@ def unfinished(server: redis.Redis, prefix: str) -> list[ClusterCrawl]:
         elif not server.exists(keys.done):
             found.append(ClusterCrawl.from_json(keys, config))
     return found
+
+
+def live_workers(server: redis.Redis, keys: CrawlKeys) -> int:
+    """How many of the crawl's workers beat now."""
+    workers = [text(w) for w in server.hkeys(keys.workers)]
+    return sum(bool(server.exists(keys.alive(w))) for w in workers)
 
 
 def plan_workers(server: redis.Redis, keys: CrawlKeys, count: int, *, join: bool) -> int:
