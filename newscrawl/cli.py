@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from newscrawl import __version__
-from newscrawl.commands import crawl, db, demo, extract, query
+from newscrawl.commands import cluster, crawl, db, demo, extract, query
 from newscrawl.commands.common import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_USAGE
 
 __all__ = ["EXIT_FAILED", "EXIT_LOCKED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
@@ -52,9 +52,15 @@ def _failure(exc: Exception) -> tuple[int, str] | None:
     """
     from sqlalchemy.exc import SQLAlchemyError
 
+    from newscrawl.cluster.crawls import ClusterBusy
+    from newscrawl.cluster.launch import ClusterError
     from newscrawl.locks import SiteLocked
     from newscrawl.storage.migrate import SchemaError
 
+    if isinstance(exc, ClusterError):
+        return EXIT_FAILED, f"newscrawl: error: {exc}"
+    if isinstance(exc, ClusterBusy):
+        return EXIT_LOCKED, f"newscrawl: not crawling: {exc}"
     if isinstance(exc, SchemaError):
         return EXIT_FAILED, f"newscrawl: error: {exc}"
     if isinstance(exc, SiteLocked):
@@ -90,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     # In the order `newscrawl --help` lists them.
-    for group in (crawl, query, demo, extract, db):
+    for group in (crawl, cluster, query, demo, extract, db):
         group.add_commands(command)
     return parser
 

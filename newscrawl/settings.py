@@ -62,12 +62,32 @@ NEWSCRAWL_NEAR_DUPLICATE_SCOPE = "all"
 #: window that alone holds more is narrowed (with a warning).
 NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED = 50_000
 
+# --- scaling out (newscrawl/cluster/): scrapy-redis' scheduler and dupefilter ---
+#: Redis URL of a distributed crawl (``--redis``); empty: crawl in this process alone.
+NEWSCRAWL_REDIS_URL = os.environ.get("NEWSCRAWL_REDIS_URL", "")
+#: First part of every Redis key newscrawl writes (``PREFIX:SITE:...``).
+NEWSCRAWL_REDIS_PREFIX = os.environ.get("NEWSCRAWL_REDIS_PREFIX", "newscrawl")
+#: Worker processes ``newscrawl crawl --redis`` / ``newscrawl worker`` start here (``--workers``).
+NEWSCRAWL_WORKERS = 1
+#: Seconds the shared frontier must stay empty (nothing queued, nothing in flight on
+#: any worker) before a worker stops.
+NEWSCRAWL_REDIS_IDLE_TIMEOUT = 30.0
+#: Seconds without a heartbeat after which a worker counts as dead and the requests it
+#: held go back to the queue.
+NEWSCRAWL_REDIS_WORKER_TIMEOUT = 30.0
+#: Set by newscrawl for each crawler of a worker, not by users: the crawl's Redis key
+#: base (``PREFIX:SITE``) and this worker's id.
+NEWSCRAWL_REDIS_CRAWL = ""
+NEWSCRAWL_REDIS_WORKER = ""
+
 #: A live progress line on stderr (the CLI turns it on for terminals).
 NEWSCRAWL_PROGRESS = False
 NEWSCRAWL_PROGRESS_INTERVAL = 1.0
 
 EXTENSIONS = {
     "newscrawl.extensions.progress.ProgressLine": 500,
+    # Off unless this process is a worker of a distributed crawl (NEWSCRAWL_REDIS_CRAWL).
+    "newscrawl.cluster.worker.ClusterWorker": 510,
 }
 # Scrapy's remote control (an HTTP endpoint that runs posted Python code, on by
 # default in Scrapy 2.19) has no place in scheduled crawls; nor has the telnet

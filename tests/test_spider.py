@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 from typing import Any
 
@@ -240,3 +241,18 @@ def test_local_times_wait_for_the_site_clock_then_convert() -> None:
         second: "2024-12-11T13:18:00+00:00",
         first: "2024-12-09T11:50:00+00:00",
     }
+
+
+def test_a_resumable_crawl_never_marks_a_waiting_article_done(tmp_path: Any) -> None:
+    # Its item is in memory only: a killed run must fetch the page again.
+    spider = make_spider()
+    spider.frontier.jobdir = str(tmp_path / "job")
+    asyncio.run(spider.frontier.open({"news.test"}))
+    story = "http://news.test/2024/12/09/a-story-with-only-a-local-time/"
+    page = _local_time_page("Local only", "December 9, 2024 1:50 PM")
+    assert not [r for r in spider.parse(html_response(story, page)) if isinstance(r, ArticleItem)]
+    list(spider.parse(html_response("http://news.test/news/", listing(""))))
+    assert spider.frontier.joblog is not None
+    spider.frontier.joblog.close()
+    done = (tmp_path / "job" / "done.txt").read_text().split()
+    assert done == ["news.test/news"]

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from newscrawl.commands.cluster import crawl_distributed, redis_option, redis_url
 from newscrawl.commands.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -47,6 +48,7 @@ def add_commands(command: AddCommand) -> None:
         metavar="AGE",
         help="fetch stored articles last crawled longer ago than AGE again (6h, 7d)",
     )
+    redis_option(p)
     p.add_argument(
         "-s", "--set", action="append", default=[], metavar="NAME=VALUE", help="any Scrapy setting"
     )
@@ -101,6 +103,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
     targets = targets_from_args(args.targets)
     overrides = crawl_overrides(args)
+    if redis_url(args, overrides):
+        return crawl_distributed(args, targets, overrides)
+    if getattr(args, "workers", None) is not None:
+        raise ValueError("--workers needs --redis URL (workers share their frontier in Redis)")
     results = run_crawls(targets, overrides)
     for result in results:
         print_summary(result)

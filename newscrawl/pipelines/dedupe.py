@@ -8,6 +8,11 @@ whether the first came earlier in this crawl or in an earlier one. The same
 body on *another* site is a syndicated copy: it is kept, with ``duplicate_of``
 naming the first, so queries can see syndication. Re-crawls of one URL are the
 store's business (an upsert on ``canonical_url``).
+
+In a distributed crawl "first" is the crawl's, not the worker's: each worker
+claims canonical URLs and bodies in Redis before it keeps an article
+(:class:`~newscrawl.cluster.shared.SharedCrawl`), and a claim of a worker that
+died (whose article may never have been stored) is taken over.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 from sqlalchemy import Engine
 
+from newscrawl.cluster.shared import SharedCrawl
 from newscrawl.storage.engine import existing_engine
 from newscrawl.storage.repository import ArticleRepository
 from newscrawl.urls import url_key
@@ -39,14 +45,21 @@ class DedupePipeline:
     """Duplicate filter, within this crawl and against the database.
 
     Settings: ``NEWSCRAWL_DATABASE_URL`` (the content hashes earlier crawls
-    stored; none are read when it has no articles table yet).
+    stored; none are read when it has no articles table yet), ``NEWSCRAWL_REDIS_*``
+    (the claims of a distributed crawl's workers).
     Stats: ``newscrawl/dedupe/dropped_canonical``, ``newscrawl/dedupe/dropped_content``,
     ``newscrawl/dedupe/copies`` (exact copies of another site's article, kept).
     """
 
-    def __init__(self, stats: StatsCollector, database_url: str | None = None) -> None:
+    def __init__(
+        self,
+        stats: StatsCollector,
+        database_url: str | None = None,
+        shared: SharedCrawl | None = None,
+    ) -> None:
         self.stats = stats
         self.database_url = database_url
+        self.shared = shared
         self.seen_urls: dict[str, str] = {}
         self.seen_hashes: dict[str, FirstCopy] = {}
         self._engine: Engine | None = None
@@ -57,13 +70,21 @@ class DedupePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
         assert crawler.stats is not None
-        return cls(crawler.stats, crawler.settings.get("NEWSCRAWL_DATABASE_URL") or None)
+        settings = crawler.settings
+        return cls(
+            crawler.stats,
+            settings.get("NEWSCRAWL_DATABASE_URL") or None,
+            SharedCrawl.from_settings(settings),
+        )
 
     async def process_item(self, item: object) -> object:
         adapter = ItemAdapter(item)
         canonical = adapter.get("canonical_url") or adapter["url"]
         key = url_key(canonical)
         first_url = self.seen_urls.get(key)
+        if first_url is None and self.shared is not None:
+            holder = await asyncio.to_thread(self.shared.claim_url, key)
+            first_url = f"{canonical} (kept by worker {holder})" if holder else None
         if first_url is not None:
             self._drop("canonical", adapter["url"], first_url)
         self.seen_urls[key] = canonical
@@ -75,7 +96,10 @@ class DedupePipeline:
         if first is None:
             # Claimed before the database is asked: a copy arriving meanwhile sees this one.
             self.seen_hashes[digest] = FirstCopy(canonical, site)
-            if self.database_url:
+            if self.shared is not None:
+                held = await asyncio.to_thread(self.shared.claim_body, digest, canonical, site)
+                first = FirstCopy(*held) if held else None
+            if first is None and self.database_url:
                 first = await asyncio.to_thread(self._stored_copy, digest, canonical)
             if first is None:
                 return item

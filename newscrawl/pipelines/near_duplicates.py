@@ -6,6 +6,11 @@ see syndication. Bodies are compared by MinHash signatures
 (``newscrawl.similarity``); each article's signature is stored with it, and
 the stored ones are loaded by publication day, only for the days around the
 articles being checked, so memory stays bounded however large the database.
+
+The workers of a distributed crawl also append every signature they check to
+one log in Redis, and read the others' entries before each check: an article
+is compared with every one checked before it in the log, by any worker, so of
+two copies checked at once on two workers exactly one is the original.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
@@ -24,11 +29,15 @@ from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 from sqlalchemy import Engine
 
+from newscrawl.cluster.shared import SharedCrawl
 from newscrawl.similarity import NearDuplicateIndex, from_bytes, signature, to_bytes
 from newscrawl.storage.engine import existing_engine
 from newscrawl.storage.models import utcnow
 from newscrawl.storage.signatures import load_signatures
 from newscrawl.timeparse import parse_age
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 logger = logging.getLogger(__name__)
 
@@ -85,15 +94,22 @@ class NearDuplicatePipeline:
     ``NEWSCRAWL_NEAR_DUPLICATE_WINDOW`` (an age like ``7d``: how far apart in
     publication time two copies may be), ``NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED``,
     ``NEWSCRAWL_NEAR_DUPLICATE_SCOPE`` (``all`` sites, or the article's own ``site``),
-    ``NEWSCRAWL_DATABASE_URL``.
+    ``NEWSCRAWL_DATABASE_URL``, ``NEWSCRAWL_REDIS_*`` (a distributed crawl's signature log).
     Stats: ``newscrawl/near_duplicates/found``, ``newscrawl/near_duplicates/loaded``
     (stored signatures read), ``newscrawl/near_duplicates/unsigned`` (bodies too short).
     """
 
     def __init__(
-        self, stats: StatsCollector, database_url: str | None, options: NearDuplicateOptions
+        self,
+        stats: StatsCollector,
+        database_url: str | None,
+        options: NearDuplicateOptions,
+        shared: SharedCrawl | None = None,
     ) -> None:
         self.stats = stats
+        self.shared = shared
+        #: How far this worker has read the shared signature log.
+        self.log_read = 0
         self.database_url = database_url
         self.threshold = options.threshold
         window = options.window
@@ -122,7 +138,9 @@ class NearDuplicatePipeline:
             raise NotConfigured("NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD is 0")
         assert crawler.stats is not None
         database_url = crawler.settings.get("NEWSCRAWL_DATABASE_URL") or None
-        return cls(crawler.stats, database_url, options)
+        return cls(
+            crawler.stats, database_url, options, SharedCrawl.from_settings(crawler.settings)
+        )
 
     async def process_item(self, item: object) -> object:
         adapter = ItemAdapter(item)
@@ -160,13 +178,34 @@ class NearDuplicatePipeline:
         if self.index is None:
             self.index = NearDuplicateIndex(self.threshold)
         self._load_around(day, site if self.same_site_only else None)
-        original = known
-        if original is None:
-            match = self.index.find(sig, exclude=key, accept=lambda k: self._near(k, day, site))
-            original = str(match[0]) if match else None
+        if self.shared is not None:
+            self._exchange(key, sig, day, known, site)
+        original = known or self._original(sig, key, day, site)
         self._add(key, sig, original, day, site)
         self._evict(day)
         return to_bytes(sig), original
+
+    def _original(self, sig: LeanMinHash, key: str, day: int, site: str | None) -> str | None:
+        """The original of the indexed article ``sig`` nearly repeats, if any."""
+        assert self.index is not None
+        match = self.index.find(sig, exclude=key, accept=lambda k: self._near(k, day, site))
+        return str(match[0]) if match else None
+
+    def _exchange(
+        self, key: str, sig: LeanMinHash, day: int, known: str | None, site: str | None
+    ) -> None:
+        """Log this check in the crawl's shared log; index what other workers checked first."""
+        assert self.shared is not None
+        entry = {"key": key, "minhash": to_bytes(sig), "day": day, "site": site, "known": known}
+        self.log_read, earlier = self.shared.exchange_signature(entry, self.log_read)
+        for other in earlier:
+            if other["key"] in self.day_of:
+                continue  # indexed already, from the database
+            other_sig = from_bytes(other["minhash"])
+            found = other["known"] or self._original(
+                other_sig, other["key"], other["day"], other["site"]
+            )
+            self._add(other["key"], other_sig, found, other["day"], other["site"])
 
     def _load_around(self, day: int, site: str | None) -> None:
         """Load the stored signatures of the window around ``day`` not loaded yet.

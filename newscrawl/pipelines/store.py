@@ -15,6 +15,7 @@ from scrapy.statscollectors import StatsCollector
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from newscrawl import signals as newscrawl_signals
 from newscrawl.items import ARTICLE_FIELDS
 from newscrawl.storage.engine import make_engine, redact_url
 from newscrawl.storage.migrate import ensure_schema
@@ -45,7 +46,10 @@ class StorePipeline:
     for a free writer, so memory stays bounded. A batch that fails is
     retried one item at a time, so one bad row cannot lose the others; the rows
     that still fail are logged and counted. The schema is created or upgraded
-    when the spider opens; a crawl_runs row records the run.
+    when the spider opens; a crawl_runs row records the run. Each written batch
+    is announced (``newscrawl.signals.articles_stored``: a distributed crawl
+    finishes a page's request only then), and an idle crawl writes what it
+    holds at once rather than at the end.
 
     Settings: ``NEWSCRAWL_DATABASE_URL``, ``NEWSCRAWL_STORE_BATCH_SIZE``,
     ``NEWSCRAWL_STORE_WRITERS``,
@@ -75,6 +79,8 @@ class StorePipeline:
         self.writers = writers
         self._writers: asyncio.Semaphore | None = None
         self._writing: set[asyncio.Task[None]] = set()
+        #: Flushes started by spider_idle, awaited on close like the writes.
+        self._flushing: set[asyncio.Task[None]] = set()
         self.unresolved: list[tuple[str, str]] = []
 
     @classmethod
@@ -87,6 +93,7 @@ class StorePipeline:
             writers=crawler.settings.getint("NEWSCRAWL_STORE_WRITERS"),
         )
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(pipeline.spider_idle, signal=signals.spider_idle)
         return pipeline
 
     async def open_spider(self) -> None:
@@ -142,8 +149,21 @@ class StorePipeline:
         finally:
             assert self._writers is not None
             self._writers.release()
+            # Written, or given up on (counted as failed): either way, done with.
+            self.crawler.signals.send_catch_log(
+                newscrawl_signals.articles_stored, urls=[row.get("url") for row in batch]
+            )
+
+    def spider_idle(self) -> None:
+        """Nothing left to crawl for now: write the buffer rather than hold it."""
+        if self.buffer and self._writers is not None:
+            task = asyncio.ensure_future(self.flush())
+            self._flushing.add(task)
+            task.add_done_callback(self._flushing.discard)
 
     async def close_spider(self) -> None:
+        while self._flushing:
+            await asyncio.gather(*self._flushing)
         await self.flush()
         while self._writing:
             await asyncio.gather(*self._writing)

@@ -7,6 +7,12 @@ the zone from those pairs. An article read before its site's clock knows
 anything waits here rather than be stored with a time hours off; what still
 waits when the crawl runs out of requests is stored read as UTC, and counted.
 
+In a distributed crawl each worker has its own clocks and waiting articles, and
+every pair a worker learns from goes to the others through Redis
+(:class:`~newscrawl.cluster.shared.SharedCrawl`): each clock learns from all
+the crawl's pages. A feed's or sitemap's date for an article travels with its
+request, to whichever worker fetches it.
+
 Stats: ``newscrawl/dates/deferred``, ``newscrawl/dates/assumed_utc``.
 """
 
@@ -14,12 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from newscrawl.extract.article import ExtractedArticle
 from newscrawl.extract.siteclock import SiteClock, date_pairs, is_local_time
 from newscrawl.items import ArticleItem
 from newscrawl.loaders import build_item
 from newscrawl.urls import url_key
+
+if TYPE_CHECKING:
+    from newscrawl.cluster.shared import SharedCrawl
 
 
 class DateDeferral:
@@ -41,6 +51,8 @@ class DateDeferral:
         self.entry_dates: dict[str, str] = {}
         #: Articles whose only date is a local time, waiting for their site's clock.
         self.pending: dict[str, list[tuple[ExtractedArticle, str, datetime]]] = {}
+        #: A distributed crawl's shared state: the clock pairs of the other workers.
+        self.shared: SharedCrawl | None = None
 
     def hint(self, url: str, raw: str | None) -> None:
         """Keep the publication date a feed or news sitemap gave for ``url``, if any.
@@ -55,15 +67,21 @@ class DateDeferral:
         """True while any article waits for its site's clock."""
         return any(self.pending.values())
 
-    def article(self, extracted: ExtractedArticle, url: str, site: str) -> Iterator[ArticleItem]:
-        """The item of an article page, once its dates can be read in the right zone."""
+    def article(
+        self, extracted: ExtractedArticle, url: str, site: str, hint: str | None = None
+    ) -> Iterator[ArticleItem]:
+        """The item of an article page, once its dates can be read in the right zone.
+
+        ``hint``: the publication date a feed or sitemap gave for the page, if
+        this process did not read that entry itself.
+        """
         clock = self.clocks.setdefault(site, SiteClock())
         knew = clock.candidates is not None
         raws = list(extracted.published_candidates)
-        if hint := self.entry_dates.get(url_key(url)):
+        if hint := self.entry_dates.get(url_key(url)) or hint:
             raws.append(hint)
-        for local, instant in date_pairs(raws):
-            clock.observe(local, instant)
+        learned = [pair for pair in date_pairs(raws) if clock.observe(*pair)]
+        self._share(site, learned)
         fetched_at = datetime.now(UTC)
         if (
             self.timezone is None
@@ -96,7 +114,19 @@ class DateDeferral:
     def flush_all(self) -> Iterator[ArticleItem]:
         """The items of every waiting article (the crawl is about to close)."""
         for site in list(self.pending):
+            self._share(site, [], now=True)  # what the other workers learned meanwhile
             yield from self.flush(site)
+
+    def _share(
+        self, site: str, learned: list[tuple[datetime, datetime]], *, now: bool = False
+    ) -> None:
+        """Publish the pairs ``site``'s clock learned; observe those of the other workers."""
+        if self.shared is None:
+            return
+        self.shared.publish_clock(site, learned)
+        clock = self.clocks.setdefault(site, SiteClock())
+        for local, instant in self.shared.clock_news(site, now=now):
+            clock.observe(local, instant)
 
     def _item(
         self, extracted: ExtractedArticle, url: str, site: str, fetched_at: datetime

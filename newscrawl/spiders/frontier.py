@@ -7,8 +7,14 @@ has changed (``known``). A resumable crawl (``NEWSCRAWL_JOBDIR``) records every
 request in a :class:`~newscrawl.joblog.JobLog`, so that a run killed midway
 resumes where it stopped.
 
+In a distributed crawl (:mod:`newscrawl.cluster`) ``seen`` is one set in Redis
+for all workers, and only the first worker seeds the start URLs; ``known`` is
+read from the shared database by each worker; there is no job log (the shared
+queue in Redis is the crawl's durable state).
+
 Settings: ``NEWSCRAWL_INCREMENTAL``, ``NEWSCRAWL_REFRESH_AFTER``,
-``NEWSCRAWL_DATABASE_URL`` (where stored articles are read), ``NEWSCRAWL_JOBDIR``.
+``NEWSCRAWL_DATABASE_URL`` (where stored articles are read), ``NEWSCRAWL_JOBDIR``,
+``NEWSCRAWL_REDIS_*`` (a distributed crawl's shared state).
 
 Stats: ``newscrawl/incremental/{known,skipped_known,refetched}``,
 ``newscrawl/resume/{done,pending,skipped_done}``.
@@ -26,11 +32,36 @@ from typing import Any
 from scrapy.http import Request
 from scrapy.settings import BaseSettings
 
+from newscrawl.cluster.shared import SharedCrawl
 from newscrawl.extract.urlclass import LinkKind
 from newscrawl.incremental import KnownArticles, load_known
 from newscrawl.joblog import JobLog
 from newscrawl.timeparse import parse_age
 from newscrawl.urls import url_key
+
+
+class SeenSet:
+    """The url_keys a crawl requested, or will not request; shared in Redis when
+    ``shared`` is given (a distributed crawl), this process's own otherwise."""
+
+    def __init__(self, shared: SharedCrawl | None = None) -> None:
+        self.shared = shared
+        self._keys: set[str] = set()
+
+    def __contains__(self, key: object) -> bool:
+        # Only what this process knows: asking Redis for every link would cost a
+        # round trip each; add() asks, once per key, and settles it.
+        return key in self._keys
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def add(self, key: str) -> bool:
+        """Mark ``key`` seen; True when no one (no other worker either) had."""
+        if key in self._keys:
+            return False
+        self._keys.add(key)
+        return self.shared.add_seen(key) if self.shared is not None else True
 
 
 @dataclass(frozen=True)
@@ -60,14 +91,17 @@ class Frontier:
         refresh_after: timedelta | None = None,
         database_url: str = "",
         jobdir: str = "",
+        shared: SharedCrawl | None = None,
     ) -> None:
         self._stat = stat
         self.incremental = incremental
         self.refresh_after = refresh_after
         self.database_url = database_url
         self.jobdir = jobdir
+        #: The shared state of a distributed crawl (None: this process crawls alone).
+        self.shared = shared
         #: url_keys this run has requested, or will not request.
-        self.seen: set[str] = set()
+        self.seen = SeenSet(shared)
         #: url_keys of the articles stored since the interrupted run began (when
         #: resuming): done, and part of this run.
         self.done: set[str] = set()
@@ -85,6 +119,7 @@ class Frontier:
             refresh_after=parse_age(settings.get("NEWSCRAWL_REFRESH_AFTER") or None),
             database_url=settings.get("NEWSCRAWL_DATABASE_URL"),
             jobdir=settings.get("NEWSCRAWL_JOBDIR") or "",
+            shared=SharedCrawl.from_settings(settings),
         )
 
     async def open(self, sites: Iterable[str]) -> None:
@@ -107,6 +142,21 @@ class Frontier:
     def resumable(self) -> bool:
         """Whether this crawl keeps a job log."""
         return self.joblog is not None
+
+    def claim_seeding(self) -> bool:
+        """Whether this process is to request the start URLs: in a distributed crawl,
+        only the first worker does."""
+        return self.shared is None or self.shared.claim_seeding()
+
+    def seeding_done(self) -> None:
+        if self.shared is not None:
+            self.shared.seeding_done()
+
+    def pages_pending(self) -> bool:
+        """Whether other workers of a distributed crawl still fetch or parse pages
+        (pages that may teach a site's clock); always False for a crawl alone, whose
+        engine is idle."""
+        return self.shared is not None and self.shared.pages_pending()
 
     def start(self, url: str) -> None:
         """A start URL: always requested, and never again."""
@@ -131,7 +181,8 @@ class Frontier:
             # about where the last crawl began.
             self._stat("incremental/skipped_known", 1)
             return None
-        self.seen.add(key)
+        if not self.seen.add(key):
+            return None  # another worker of a distributed crawl took it first
         if self.known is not None and key in self.known:
             # A stored article that is due: an earlier redirect to it, dropped as
             # known, may have left its fingerprint in the dupefilter.

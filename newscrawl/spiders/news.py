@@ -25,7 +25,10 @@ Stats: ``newscrawl/pages/<kind>``, ``newscrawl/skipped/<reason>``,
 ``newscrawl/links/<kind>``, ``newscrawl/listing/stopped_{depth,empty}``,
 ``newscrawl/feeds/entries``, ``newscrawl/sitemaps/entries``, ``newscrawl/failed/<error>``.
 Which URLs are skipped (seen, done by a resumed run, stored and unchanged) and
-the job log of a resumable crawl: :mod:`newscrawl.spiders.frontier`.
+the job log of a resumable crawl: :mod:`newscrawl.spiders.frontier`; feeds,
+sitemaps and robots.txt: :mod:`newscrawl.spiders.indexes`. The spider says when
+it is done with a page and which pages are articles (:mod:`newscrawl.signals`):
+a distributed crawl holds a page's request until then (:mod:`newscrawl.cluster`).
 """
 
 from __future__ import annotations
@@ -44,25 +47,23 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from twisted.python.failure import Failure
 
 from newscrawl import __version__
+from newscrawl import signals as newscrawl_signals
 from newscrawl.checks import check_settings
 from newscrawl.extract.article import extract_article
-from newscrawl.extract.feeds import is_feed, parse_feed
+from newscrawl.extract.feeds import is_feed
 from newscrawl.extract.links import extract_links, feed_urls
 from newscrawl.extract.pagetype import classify_page
-from newscrawl.extract.sitemaps import (
-    SitemapError,
-    is_sitemap,
-    parse_sitemap,
-    sitemap_urls_from_robots,
-)
-from newscrawl.extract.urlclass import LinkKind, classify_url
+from newscrawl.extract.sitemaps import is_sitemap
+from newscrawl.extract.urlclass import LinkKind
 from newscrawl.incremental import KnownArticles
 from newscrawl.items import ArticleItem
 from newscrawl.sites import SiteProfile, load_profile
 from newscrawl.spiders.deferral import DateDeferral
 from newscrawl.spiders.frontier import Frontier
+from newscrawl.spiders.indexes import IndexRouting
+from newscrawl.spiders.scope import canonical_elsewhere, host_of, in_scope, too_old
 from newscrawl.timeparse import parse_since
-from newscrawl.urls import canonicalize, same_site, trusted_canonical, url_key
+from newscrawl.urls import canonicalize, url_key
 
 #: Navigation first: a next page or a feed finds many articles at once.
 PRIORITY = {
@@ -75,7 +76,7 @@ PRIORITY = {
 META = "newscrawl"
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(IndexRouting, scrapy.Spider):
     name = "news"
 
     def __init__(
@@ -134,6 +135,8 @@ class NewsSpider(scrapy.Spider):
             )
         spider.dates.defer_max = settings.getint("NEWSCRAWL_DATE_DEFER_MAX")
         spider.frontier = Frontier.from_settings(settings, spider._stat)
+        # A distributed crawl: every worker's clock learns from every worker's pages.
+        spider.dates.shared = spider.frontier.shared
         crawler.signals.connect(spider.closed_cleanly, signal=signals.spider_closed)
         if settings.getpriority("USER_AGENT") in (None, SETTINGS_PRIORITIES["project"]):
             # USER_AGENT was built from the contact URL at import; -s NEWSCRAWL_CONTACT_URL
@@ -149,17 +152,11 @@ class NewsSpider(scrapy.Spider):
     # --- entry points -------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Request]:
-        await self.frontier.open({self.site_name or _host(url) for url in self.start_urls})
-        for url in self.start_urls:
-            self.frontier.start(url)
-            yield self._request(url, LinkKind.LISTING, depth=0, empty=0)
-            yield Request(
-                urljoin(url, "/robots.txt"),
-                callback=self.parse_robots,
-                errback=self.failed,
-                priority=PRIORITY[LinkKind.SITEMAP],
-                dont_filter=self.frontier.resumable,
-            )
+        await self.frontier.open({self.site_name or host_of(url) for url in self.start_urls})
+        if self.frontier.claim_seeding():
+            for request in self.seed_requests():
+                yield request
+            self.frontier.seeding_done()
         for entry in self.frontier.pending():
             for request in self._follow(
                 entry["url"],
@@ -169,16 +166,33 @@ class NewsSpider(scrapy.Spider):
             ):
                 yield request
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
-        stored = False
-        for output in self.route(response):
-            stored = stored or isinstance(output, ArticleItem)
-            yield output
-        if self.frontier.resumable and not stored:
-            # An article page is done once its row is in the database, not before.
-            self.frontier.completed(_first_url(response))
+    def seed_requests(self) -> list[Request]:
+        """The start URLs' requests (and their robots.txt, for the sitemaps it names)."""
+        requests = []
+        for url in self.start_urls:
+            self.frontier.start(url)
+            requests.append(self._request(url, LinkKind.LISTING, depth=0, empty=0))
+            requests.append(
+                Request(
+                    urljoin(url, "/robots.txt"),
+                    callback=self.parse_robots,
+                    errback=self.failed,
+                    priority=PRIORITY[LinkKind.SITEMAP],
+                    dont_filter=self.frontier.resumable,
+                )
+            )
+        return requests
 
-    def route(self, response: Response) -> Iterator[Any]:
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        page = _Page()
+        yield from self.route(response, page)
+        if self.frontier.resumable and not page.article:
+            # An article page is done once its row is in the database, not before
+            # (also when its item waits for the site's clock).
+            self.frontier.completed(_first_url(response))
+        self._done(response.request)
+
+    def route(self, response: Response, page: _Page | None = None) -> Iterator[Any]:
         # Feeds and sitemaps are sniffed from bytes: a .xml.gz sitemap is not a TextResponse.
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         if is_sitemap(response.body, content_type):
@@ -195,9 +209,9 @@ class NewsSpider(scrapy.Spider):
         ):
             self._stat("skipped/non_html")
             return
-        yield from self.parse_html(response)
+        yield from self.parse_html(response, page or _Page())
 
-    def parse_html(self, response: TextResponse) -> Iterator[Any]:
+    def parse_html(self, response: TextResponse, page: _Page) -> Iterator[Any]:
         html = response.text
         # The page's shape decides first: listings are never run through article extraction.
         verdict = classify_page(html, response.url)
@@ -205,15 +219,20 @@ class NewsSpider(scrapy.Spider):
         if is_article:
             extracted = extract_article(html, response.url, self.profile)
             canonical = extracted.fields.get("canonical_url")
-            elsewhere = self._canonical_elsewhere(canonical, response.url)
+            elsewhere = canonical_elsewhere(canonical, response.url)
             if elsewhere:
                 # A syndicated or alternate copy: store the article from its canonical page.
                 self._stat("skipped/non_canonical")
                 yield from self._follow(elsewhere, LinkKind.ARTICLE)
             else:
                 self._stat("pages/article")
-                site = self.site_name or _host(response.url)
-                yield from self.dates.article(extracted, response.url, site)
+                site = self.site_name or host_of(response.url)
+                page.article = True
+                self.crawler.signals.send_catch_log(
+                    newscrawl_signals.article_found, request=response.request, url=response.url
+                )
+                hint = response.meta.get(META, {}).get("date_hint")
+                yield from self.dates.article(extracted, response.url, site, hint=hint)
         else:
             self._stat(f"pages/{verdict.kind}")
             self._stat(f"rejected/{verdict.kind}/{verdict.reason}")
@@ -230,10 +249,23 @@ class NewsSpider(scrapy.Spider):
         yield from self.follow_links(response, html, from_listing=not is_article)
 
     def idle(self) -> None:
-        """Before closing, store what still waits for a clock (read as UTC, counted)."""
+        """Before closing, store what still waits for a clock (read as UTC, counted).
+
+        In a distributed crawl, only once no worker has pages left to fetch or
+        parse: this worker may be idle while the others' pages still teach the clock.
+        """
+        if self.dates.waiting and self.frontier.pages_pending():
+            raise DontCloseSpider
         if self.dates.waiting and self.crawler.engine is not None:
             self.crawler.engine.crawl(
-                Request("data:,", callback=self.flush_all, dont_filter=True, priority=100)
+                Request(
+                    "data:,",
+                    callback=self.flush_all,
+                    dont_filter=True,
+                    priority=100,
+                    # The waiting articles are in this process: so is their flush.
+                    meta={"newscrawl_local": True},
+                )
             )
             raise DontCloseSpider
 
@@ -274,50 +306,6 @@ class NewsSpider(scrapy.Spider):
                 continue
             yield from self._follow(url, kind, depth=depth + 1, empty=empty)
 
-    def parse_feed(self, response: Response) -> Iterator[Request]:
-        self._stat("pages/feed")
-        for entry in parse_feed(response.body, response.url):
-            self._stat("feeds/entries")
-            if self._too_old(entry.updated_raw or entry.published_raw):
-                self._stat("skipped/before_since")
-                continue
-            if self._allowed(entry.url):
-                self.dates.hint(entry.url, entry.published_raw)
-                changed = entry.updated_raw or entry.published_raw
-                yield from self._follow(entry.url, LinkKind.ARTICLE, changed=changed)
-
-    def parse_sitemap(self, response: Response) -> Iterator[Request]:
-        self._stat("pages/sitemap")
-        try:
-            sitemap = parse_sitemap(response.body, response.url)
-        except SitemapError as exc:
-            self._stat("skipped/bad_sitemap")
-            self.logger.warning("Skipping sitemap %s: %s", response.url, exc)
-            return
-        for entry in sitemap.entries:
-            if not self._allowed(entry.loc):
-                continue
-            if sitemap.kind == "sitemapindex":
-                yield from self._follow(entry.loc, LinkKind.SITEMAP)
-                continue
-            self._stat("sitemaps/entries")
-            if self._too_old(entry.news_publication_date or entry.lastmod):
-                self._stat("skipped/before_since")
-                continue
-            kind = classify_url(entry.loc)
-            if kind is LinkKind.OTHER:
-                continue
-            self.dates.hint(entry.loc, entry.news_publication_date)
-            changed = entry.lastmod or entry.news_publication_date
-            yield from self._follow(entry.loc, kind, depth=1, empty=0, changed=changed)
-
-    def parse_robots(self, response: Response) -> Iterator[Request]:
-        if not isinstance(response, TextResponse) or response.status != 200:
-            return
-        for url in sitemap_urls_from_robots(response.text, response.url):
-            if self._allowed(url):
-                yield from self._follow(url, LinkKind.SITEMAP)
-
     def closed_cleanly(self, spider: scrapy.Spider, reason: str) -> None:
         self.frontier.closed(reason)
 
@@ -326,6 +314,7 @@ class NewsSpider(scrapy.Spider):
         request = getattr(failure, "request", None)
         if request is not None:
             self.frontier.completed(request.url)  # a resumed run need not try it again
+            self._done(request)
         self.logger.debug("Request failed: %s (%s)", getattr(request, "url", "?"), failure.value)
 
     # --- helpers ------------------------------------------------------------------
@@ -343,13 +332,19 @@ class NewsSpider(scrapy.Spider):
         depth: int = 0,
         empty: int = 0,
         changed: str | None = None,
+        hint: str | None = None,
     ) -> Iterator[Request]:
+        """The request for ``url``, unless the frontier skips it. ``hint``: the
+        publication date a feed or sitemap gave (it travels with the request, so
+        that the worker fetching the page gets it)."""
         url = canonicalize(url)
         follow = self.frontier.follow(url, kind, changed)
         if follow is None:
             return
         self._stat(f"links/{kind.value}")
         request = self._request(url, kind, depth=depth, empty=empty)
+        if hint:
+            request.meta[META]["date_hint"] = hint
         if follow.dont_filter:
             request = request.replace(dont_filter=True)
         yield request
@@ -366,38 +361,29 @@ class NewsSpider(scrapy.Spider):
         return self.frontier.logged(request, kind, depth, empty)
 
     def _allowed(self, url: str) -> bool:
-        if urlsplit(url).scheme not in {"http", "https"}:
-            return False
-        if any(same_site(url, start) for start in self.start_urls):
-            return True
-        host = (urlsplit(url).hostname or "").lower()
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
-
-    def _canonical_elsewhere(self, declared: str | None, url: str) -> str | None:
-        """The trusted canonical URL when it names another page than this one."""
-        canonical = trusted_canonical(declared, url)
-        if canonical is None or url_key(canonical) == url_key(url):
-            return None
-        return canonical
+        return in_scope(url, self.start_urls, self.allowed_domains)
 
     def _too_old(self, raw: str | None) -> bool:
-        if self.since is None or not raw:
-            return False
-        try:
-            when = parse_since(raw)
-        except ValueError:
-            return False
-        return when is not None and when < self.since
+        return too_old(raw, self.since)
+
+    def _done(self, request: Request | None) -> None:
+        """The page of ``request`` is parsed (or failed): see newscrawl.signals.page_done."""
+        self.crawler.signals.send_catch_log(newscrawl_signals.page_done, request=request)
 
     def _stat(self, key: str, count: int = 1) -> None:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"newscrawl/{key}", count)
 
 
+class _Page:
+    """What parsing one page found out: whether it was an article page."""
+
+    __slots__ = ("article",)
+
+    def __init__(self) -> None:
+        self.article = False
+
+
 def _first_url(response: Response) -> str:
     """The URL the spider asked for, before any redirect."""
     return str((response.meta.get("redirect_urls") or [response.url])[0])
-
-
-def _host(url: str) -> str:
-    return (urlsplit(url).netloc or url).lower().removeprefix("www.")
