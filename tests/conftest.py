@@ -46,6 +46,21 @@ def require_service(name: str, host: str, port: int) -> None:
     pytest.skip(f"{msg}; start it to run this test")
 
 
+@pytest.fixture(autouse=True)
+def dead_letter_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where this test's crawls write articles they could not store (never the checkout).
+
+    Both for crawls in this process (the settings module's default) and for
+    ``newscrawl crawl`` subprocesses (the environment variable it reads).
+    """
+    from newscrawl import settings
+
+    directory = tmp_path / "dead-letter"
+    monkeypatch.setattr(settings, "NEWSCRAWL_DEAD_LETTER_DIR", str(directory))
+    monkeypatch.setenv("NEWSCRAWL_DEAD_LETTER_DIR", str(directory))
+    return directory
+
+
 @pytest.fixture
 def serve_site() -> Iterator[Callable[[str | Path], SiteServer]]:
     """Start a fixture site by name (a folder of tests/sites) or path."""
