@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+from pgcluster import PrivateCluster, why_not
 from sqlalchemy import Engine
 
 from newscrawl.devserver import SiteServer
@@ -27,6 +29,16 @@ PG_ADMIN_URL = os.environ.get(
 )
 REDIS_URL = os.environ.get("NEWSCRAWL_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Property tests: no deadline (a timed assertion, and this machine is shared), and in
+# CI the same examples every run, so that a red CI is a reproducible one.
+settings.register_profile(
+    "newscrawl",
+    deadline=None,
+    derandomize=IN_CI,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("newscrawl")
 
 
 def _port_open(host: str, port: int) -> bool:
@@ -97,6 +109,22 @@ def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Eng
         engine = make_engine(url)
         yield engine
         engine.dispose()
+
+
+@pytest.fixture
+def cluster() -> Iterator[PrivateCluster]:
+    """A private PostgreSQL server (tests/pgcluster.py), started: for tests that stop it."""
+    reason = why_not()
+    if reason:
+        if IN_CI:
+            pytest.fail(f"{reason}; CI must run this test")
+        pytest.skip(reason)
+    server = PrivateCluster()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.close()
 
 
 @pytest.fixture(scope="session")

@@ -13,16 +13,14 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import psycopg
 import pytest
-from conftest import IN_CI
 from crawling import FAST, SITES_DIR, port_of, run_crawl, stored_rows
-from pgcluster import PASSWORD, PrivateCluster, why_not
+from pgcluster import PASSWORD, PrivateCluster
 from scrapy.utils.test import get_crawler
 from sqlalchemy import text
 from test_pipelines import article
@@ -39,21 +37,6 @@ pytestmark = pytest.mark.postgres
 FIELDS = ("canonical_url", "title", "authors", "published_at", "modified_at", "body", "tags")
 #: Generous bound on waiting for a crawl to reach a point; never a timing assertion.
 PATIENCE = 180
-
-
-@pytest.fixture
-def cluster() -> Iterator[PrivateCluster]:
-    reason = why_not()
-    if reason:
-        if IN_CI:
-            pytest.fail(f"{reason}; CI must run this test")
-        pytest.skip(reason)
-    server = PrivateCluster()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.close()
 
 
 @pytest.fixture
