@@ -14,7 +14,8 @@ _BY_PREFIX = re.compile(
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\s\|\s|·|/)\s*")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
-_HANDLE = re.compile(r"(?:^|\s)@\w+")
+# An "@" after no letter (": @jane", "(@jane)"); e-mail addresses went before.
+_HANDLE = re.compile(r"(?<!\w)@\w+")
 _URL = re.compile(r"https?://\S+")
 # Words that make up job titles. A byline part made only of these is a role,
 # not a person ("Staff Writer", "Senior Political Correspondent").
@@ -126,10 +127,22 @@ def split_authors(value: Any) -> list[str]:
 
 
 def clean_author(value: Any) -> str | None:
-    """One clean name; None for roles, handles, e-mail addresses and noise."""
+    """One clean name; None for roles, handles, e-mail addresses and noise.
+
+    Idempotent: removing one thing can uncover another ("@jane By Ada"), so the
+    rules apply again until the name stands. Each round only removes text, so
+    this ends.
+    """
     text = clean_text(value)
-    if not text:
-        return None
+    while text:
+        name = _clean_name(text)
+        if name == text:
+            return name
+        text = name
+    return None
+
+
+def _clean_name(text: str) -> str | None:
     text = _BY_PREFIX.sub("", text)
     text = _EMAIL.sub(" ", text)
     text = _HANDLE.sub(" ", text)
@@ -137,7 +150,8 @@ def clean_author(value: Any) -> str | None:
     # "Jane Doe - Staff Writer", "Jane Doe (Reuters)": keep the name part.
     text = re.split(r"\s+[-\u2013\u2014]\s+", text)[0]
     text = re.sub(r"\s*\([^)]*\)\s*$", "", text)
-    text = text.strip(" \t.,;:|-\u2013\u2014\"'\u201c\u201d")
+    # Spaces collapsed again: a removed handle or address leaves a gap.
+    text = " ".join(text.split()).strip(" \t.,;:|-\u2013\u2014\"'\u201c\u201d")
     if not text or len(text) > 80 or not re.search(r"[^\W\d_]", text):
         return None
     words = text.casefold().split()
