@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -231,40 +232,45 @@ class StorePipeline:
 
     def _close(self, reason: str) -> None:
         try:
-            self._finish(reason)
-        except Exception as exc:
-            # The articles are stored or in the dead letter; only the run's record is missing.
-            logger.error(
-                "Could not record the end of crawl run %s: %s",
-                self.run_id,
-                describe_error(exc, self.secrets),
-            )
+            if self.repo is not None and self.writer is not None:
+                # Apart: the run's record is written even when the links could not be.
+                self._attempt(self._link_duplicates, "the links of duplicates to their originals")
+                self._attempt(
+                    lambda: self._finish_run(reason), f"the end of crawl run {self.run_id}"
+                )
         finally:
             if self.engine is not None:
                 self.engine.dispose()
 
-    def _finish(self, reason: str) -> None:
-        repo, writer = self.repo, self.writer
-        if repo is None or writer is None:
+    def _attempt(self, fn: Callable[[], None], what: str) -> None:
+        try:
+            fn()
+        except Exception as exc:
+            # The articles are stored or in the dead letter; only this record is missing.
+            logger.error("Could not record %s: %s", what, describe_error(exc, self.secrets))
+
+    def _link_duplicates(self) -> None:
+        """Duplicates written before their original, which another writer held."""
+        repo, writer, pairs = self.repo, self.writer, self.unresolved
+        assert repo is not None and writer is not None
+        if not pairs:
             return
-        if self.unresolved:
-            # Duplicates written before their original, which another writer held.
-            pairs = self.unresolved
-            left = writer.retrying(lambda: repo.mark_duplicates(pairs), "duplicate links")
-            if left:
-                logger.info("%d duplicates point to an article that was not stored", len(left))
-        if self.run_id is not None:
-            run_id = self.run_id
-            counts = {name: int(self.stats.get_value(key, 0)) for name, key in RUN_COUNTERS.items()}
-            counts["duplicates"] += int(
-                self.stats.get_value("newscrawl/dedupe/dropped_canonical", 0)
-            )
-            counts["duplicates"] += int(self.stats.get_value("newscrawl/dedupe/dropped_content", 0))
-            ok = reason in {"finished", "closespider_itemcount"}
-            status = "ok" if ok else reason
-            writer.retrying(
-                lambda: repo.finish_run(run_id, counts=counts, status=status), "the run's record"
-            )
+        left = writer.retrying(lambda: repo.mark_duplicates(pairs), "duplicate links")
+        if left:
+            logger.info("%d duplicates point to an article that was not stored", len(left))
+
+    def _finish_run(self, reason: str) -> None:
+        repo, writer, run_id = self.repo, self.writer, self.run_id
+        assert repo is not None and writer is not None
+        if run_id is None:
+            return
+        counts = {name: int(self.stats.get_value(key, 0)) for name, key in RUN_COUNTERS.items()}
+        counts["duplicates"] += int(self.stats.get_value("newscrawl/dedupe/dropped_canonical", 0))
+        counts["duplicates"] += int(self.stats.get_value("newscrawl/dedupe/dropped_content", 0))
+        status = "ok" if reason in {"finished", "closespider_itemcount"} else reason
+        writer.retrying(
+            lambda: repo.finish_run(run_id, counts=counts, status=status), "the run's record"
+        )
 
 
 def _row(item: object) -> dict[str, Any]:
