@@ -7,6 +7,11 @@ Two dataset layouts are read (``load_dataset`` tells them apart):
 * fundus fixtures: ``manifest.json`` listing ``html`` (gzip), ``url``,
   ``expected_json`` and ``version_key``. Gold holds title, authors,
   publishing date, body and images.
+* a dev-set source (``bench/pagesets/layout_devset.py``): ``gold.json``
+  (``{id: {url, half, title, authors, published, body, lead_image,
+  gold_fields}}``) and ``html/<id>.html.gz``; only the fields named in
+  ``gold_fields`` are gold, and ``half`` ("tune" or "check") lets a run keep
+  to one half.
 
 How each field is compared (the rules are deliberately strict; see
 ``../shared/benchmarks/README.md`` and fundus' ``attribute_guidelines.md``):
@@ -23,7 +28,8 @@ How each field is compared (the rules are deliberately strict; see
   whitespace collapsing and case folding (gold keeps the page's typography,
   "STEVE PEOPLES").
 * published: the same UTC minute (seconds are dropped on both sides; a gold
-  date without an offset is read as UTC).
+  date without an offset is read as UTC); a gold that is a date only
+  (``2025-09-04``) asks for the same calendar day.
 * lead image: the gold ``images`` entry with ``is_cover``; pages whose gold has
   no cover image are not counted. A prediction is right when it is the same
   picture as any of the cover's renditions (``same_picture``); the exact-URL
@@ -34,6 +40,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -45,10 +52,17 @@ import trafilatura
 from trafilatura.settings import set_date_params
 
 from newscrawl.extract.article import extract_article
-from newscrawl.extract.compare import same_authors, same_minute, same_picture, same_title
+from newscrawl.extract.compare import (
+    same_authors,
+    same_day,
+    same_minute,
+    same_picture,
+    same_title,
+)
 from newscrawl.extract.evaluate import page_scores, score_bodies
 from newscrawl.loaders import build_item
 
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Fields compared on datasets with metadata gold, in report order.
 METADATA_FIELDS: tuple[str, ...] = ("title", "authors", "published", "lead_image")
 
@@ -140,9 +154,14 @@ class EvaluationResult:
 # --------------------------------------------------------------------------- loading
 
 
-def load_dataset(path: str | Path) -> Dataset:
-    """Read a dataset directory in either layout (ValueError when it is neither)."""
+def load_dataset(path: str | Path, half: str = "all") -> Dataset:
+    """Read a dataset directory in any layout (ValueError when it is none).
+
+    ``half`` keeps a dev-set source to its "tune" or "check" pages.
+    """
     root = Path(path)
+    if (root / "gold.json").is_file():
+        return Dataset(str(root), "devset", tuple(_load_devset(root, half)))
     if (root / "ground-truth.json").is_file():
         return Dataset(str(root), "aeb", tuple(_load_aeb(root)))
     if (root / "manifest.json").is_file():
@@ -184,6 +203,31 @@ def _load_fundus(root: Path) -> Iterable[GoldPage]:
             authors=tuple(authors) if authors is not None else None,
             published=gold.get("publishing_date"),
             lead_images=cover_renditions(gold.get("images") or []),
+        )
+
+
+def _load_devset(root: Path, half: str) -> Iterable[GoldPage]:
+    gold = json.loads((root / "gold.json").read_text(encoding="utf-8"))
+    for key, entry in sorted(gold.items()):
+        if half != "all" and entry.get("half") != half:
+            continue
+        fields = set(entry.get("gold_fields") or ())
+
+        def value(name: str, entry: dict[str, Any] = entry, fields: set[str] = fields) -> Any:
+            return entry.get(name) if name in fields else None
+
+        authors = value("authors")
+        image = value("lead_image")
+        yield GoldPage(
+            key=key,
+            url=entry.get("url") or f"https://unknown.invalid/{key}",
+            html=_read_html(root / "html" / f"{key}.html.gz"),
+            site=root.name,
+            body=value("body"),
+            title=value("title"),
+            authors=tuple(authors) if authors is not None else None,
+            published=value("published"),
+            lead_images=(image,) if image else (),
         )
 
 
@@ -260,7 +304,11 @@ def field_checks(page: GoldPage, pred: Prediction) -> dict[str, bool]:
     if page.authors is not None:
         checks["authors"] = same_authors(pred.authors, page.authors)
     if page.published is not None:
-        checks["published"] = same_minute(pred.published, page.published)
+        checks["published"] = (
+            same_day(pred.published, page.published)
+            if _DATE_ONLY.fullmatch(page.published)
+            else same_minute(pred.published, page.published)
+        )
     if page.lead_images:
         checks["lead_image"] = same_picture(pred.lead_image, page.lead_images)
     return checks

@@ -106,6 +106,25 @@ def _write_fundus(root: Path) -> Path:
     return root
 
 
+def _write_devset(root: Path) -> Path:
+    (root / "html").mkdir(parents=True)
+    gold = {}
+    for key, half in (("d1", "tune"), ("d2", "check")):
+        (root / "html" / f"{key}.html.gz").write_bytes(gzip.compress(_page().encode("utf-8")))
+        gold[key] = {
+            "url": f"https://example.com/city/{key}",
+            "half": half,
+            "title": TITLE,
+            "authors": ["Not Gold"],
+            "published": "2024-03-05",
+            "body": "\n\n".join(PARAGRAPHS),
+            "lead_image": None,
+            "gold_fields": ["title", "published", "body"],
+        }
+    (root / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    return root
+
+
 # --------------------------------------------------------------------------- comparisons
 
 
@@ -208,6 +227,29 @@ def test_load_dataset_detects_both_layouts(tmp_path: Path) -> None:
     assert page.authors == ("Jane Doe", "Li Wu")
     assert "standfirst" not in (page.body or "")
     assert page.lead_images == ("https://example.com/media/harbour-cranes-480x270.jpg",)
+
+
+def test_devset_layout_keeps_one_half_and_only_the_gold_fields(tmp_path: Path) -> None:
+    root = _write_devset(tmp_path / "wire")
+    assert [p.key for p in load_dataset(root).pages] == ["d1", "d2"]
+    (page,) = load_dataset(root, half="check").pages
+    assert page.key == "d2" and page.title == TITLE
+    assert page.authors is None  # in the file, but not among its gold fields
+    result = evaluate(load_dataset(root, half="tune"), ("newscrawl",))
+    # A date-only gold asks for the publisher's day: 08:30 UTC on 5 March is on it.
+    assert result.systems[0].fields["published"].correct == 1
+    assert result.systems[0].fields["authors"].total == 0
+
+
+def test_eval_command_prints_one_table_for_several_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    aeb, wire = _write_aeb(tmp_path / "aeb"), _write_devset(tmp_path / "wire")
+    assert main(["eval", str(aeb), str(wire), "--half", "tune"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "| source | pages | body F1 | title |" in out
+    rows = [line for line in out.splitlines() if line.startswith(("| aeb", "| wire"))]
+    assert len(rows) == 2 and "100.0 % (1/1)" in rows[1]
 
 
 def test_load_dataset_rejects_other_directories(tmp_path: Path) -> None:

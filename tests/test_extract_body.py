@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from newscrawl.extract.body import PageFacts, extract_body, filter_lines
 from newscrawl.extract.preclean import preclean
@@ -46,6 +47,22 @@ def test_filter_lines_drops_kicker_byline_and_date_line() -> None:
     assert filter_lines(text, facts) == (
         "By the numbers\n\nFirst paragraph.\n\n— Jane Roe (@janeroe) November 19, 2019"
     )
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Words: Mei Harrow, Business Reporter",
+        "By Mei Harrow, Heritage Reporter",
+        "Von Mei Harrow",
+        "Автор: Mei Harrow",
+        "Text: Mei Harrow",
+    ],
+)
+def test_filter_lines_drops_bylines_in_every_prefix(byline: str) -> None:
+    text = "\n".join([byline, "First paragraph.", "Words: they matter, said Mei Harrow."])
+    facts = PageFacts(authors=("Mei Harrow",))
+    assert filter_lines(text, facts) == "First paragraph.\n\nWords: they matter, said Mei Harrow."
 
 
 def test_filter_lines_drops_related_headings_and_their_teasers_only() -> None:

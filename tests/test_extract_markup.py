@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 -- Cyrillic bylines on purpose
 """The visible-markup layer on a page whose class names say nothing (hashed CSS)."""
 
 from __future__ import annotations
@@ -49,3 +50,58 @@ def test_whole_page_body_and_fields() -> None:
     assert fields["paywalled"] is True  # article:content_tier = locked
     assert fields["lead_image_url"] == "https://post.example/img/night.jpg"  # @id resolved
     assert fields["title"] == "Night trains return to the coast line"
+
+
+def _page(article: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(f"<html><body><article>{article}</article></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        # The prefix in an element of its own: the names are its siblings.
+        (
+            '<p class="meta"><span class="byline-prefix">By:</span> <a href="/a/m">Marek Zieliński'
+            '</a> and <a href="/a/e">Ewa Nowak</a> <span class="mx-1">·</span> '
+            '<span class="post-date">Dec 11, 2024, 3:00 PM</span></p>',
+            ["Marek Zieliński", "Ewa Nowak"],
+        ),
+        (
+            '<p class="meta"><span class="byline-prefix">Автори:</span> <a href="/a/o">Оксана '
+            'Мельник</a> та <a href="/a/i">Ігор Бондар</a> <span>·</span> '
+            "<span>8 грудня 2024, 18:00</span></p>",
+            ["Оксана Мельник", "Ігор Бондар"],
+        ),
+        (
+            '<h4 class="author-name"><span class="byline-prefix">by</span> <a href="/a/o">Oksana '
+            'Fedoriv</a>, <a href="/a/a">Andrii Savchuk</a> and <a href="/a/d">The Lypova '
+            "Independent news desk</a></h4>",
+            ["Oksana Fedoriv", "Andrii Savchuk", "The Lypova Independent news desk"],
+        ),
+        # Text nodes of separate elements are separate words.
+        (
+            '<div class="byline"><p>By</p><p>Amy Roeder</p></div>',
+            ["Amy Roeder"],
+        ),
+        (
+            '<div class="byline"><a href="/a/h">Howard Blume</a><span>Staff Writer</span></div>',
+            ["Howard Blume"],
+        ),
+    ],
+)
+def test_byline_prefix_in_its_own_element(meta: str, expected: list[str]) -> None:
+    assert markup.byline(_page(f"<h1>A headline</h1>{meta}<p>Story text.</p>")) == expected
+
+
+def test_byline_with_empty_name_slot_is_not_a_label() -> None:
+    # "Written By <a></a>": its parent holds other text, not the names.
+    tree = _page(
+        '<div class="wrap"><div class="author">Written By <a href="/a"></a></div>'
+        "<p>Knowing why you want it helps you succeed.</p></div>"
+    )
+    assert markup.byline(tree) == []
+
+
+def test_last_resort_byline_reads_other_languages() -> None:
+    tree = _page("<h1>Ein Titel</h1><div><p>Von Jana Krüger</p></div><p>Der Text.</p>")
+    assert markup.byline(tree) == ["Jana Krüger"]

@@ -59,3 +59,17 @@ def test_profile_title_is_never_replaced() -> None:
     short = "As Trump pitches Venezuelan oil dream, experts warn it won't be easy"
     layers = {"profile": {"title": H1}, "opengraph": {"title": short}, "markup": {"title": H1}}
     assert _title(layers) == (H1, "profile")
+
+
+def test_h1_spelling_wins_when_only_the_quotes_differ() -> None:
+    h1 = "Riverbend library ends late fines on children\u2019s books"
+    plain = "Riverbend library ends late fines on children's books"
+    layers = {"jsonld": {"title": plain}, "opengraph": {"title": plain}, "markup": {"title": h1}}
+    assert _title(layers) == (h1, "markup")
+
+
+def test_structured_headline_with_other_words_stays() -> None:
+    h1 = "Riverbend library ends late fines on children\u2019s books \u2013 for good"
+    plain = "Riverbend library ends late fines on children's books"
+    layers = {"jsonld": {"title": plain}, "markup": {"title": h1}}
+    assert _title(layers) == (plain, "jsonld")

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 -- Cyrillic bylines on purpose
 """Unit tests of the named normalisers in newscrawl.processors."""
 
 from __future__ import annotations
@@ -56,6 +57,60 @@ def test_clean_body_keeps_paragraphs() -> None:
     ],
 )
 def test_split_authors(raw: object, expected: list[str]) -> None:
+    assert split_authors(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # The introducing word, in the languages' own conventions; alone it is no name.
+        ("By:", []),
+        ("by", []),
+        ("Автор:", []),
+        ("Written By", []),
+        ("By: Ewa Nowak", ["Ewa Nowak"]),
+        ("von Jana Krüger und Felix Hartmann", ["Jana Krüger", "Felix Hartmann"]),
+        ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
+        ("Por Juan Pérez y Ana Gómez", ["Juan Pérez", "Ana Gómez"]),
+        ("di Mario Rossi e Anna Bianchi", ["Mario Rossi", "Anna Bianchi"]),
+        ("Di Maio", ["Di Maio"]),
+        ("Door Jan de Vries en Piet Jansen", ["Jan de Vries", "Piet Jansen"]),
+        ("Av Kari Nordmann og Ola Hansen", ["Kari Nordmann", "Ola Hansen"]),
+        ("Автори: Оксана Мельник та Ігор Бондар", ["Оксана Мельник", "Ігор Бондар"]),
+        ("Оксана Мельник і Ігор Бондар", ["Оксана Мельник", "Ігор Бондар"]),
+        ("Авторы: Анна Петрова и Иван Орлов", ["Анна Петрова", "Иван Орлов"]),
+        ("Words: Mei Harrow, Business Reporter", ["Mei Harrow"]),
+        ("Text: Anna Weber", ["Anna Weber"]),
+        ("Written byDan Pantelo", ["Dan Pantelo"]),
+        ("ByAmy Roeder", ["Amy Roeder"]),
+        ("BYRON SMITH", ["BYRON SMITH"]),
+        # A capital "Y." is an initial, not Spanish "y".
+        ("Kim Y. Lee", ["Kim Y. Lee"]),
+        # Roles after a name, and one-word affiliations after a comma or bullet.
+        ("By Sam Tervo, Heritage Reporter", ["Sam Tervo"]),
+        ("Helga Brandt, Kreisheimatpflegerin", ["Helga Brandt"]),
+        ("Jana Krüger, Lokalredakteurin", ["Jana Krüger"]),
+        ("Stephen Collinson, CNN", ["Stephen Collinson"]),
+        ("Chris McNamara ⋅ Founder ⋅ Editor-in-Chief", ["Chris McNamara"]),
+        ("Genaveve Bradshaw ⋅ Senior Review Analyst", ["Genaveve Bradshaw"]),
+        ("Rachel MacDonald Writer", ["Rachel MacDonald"]),
+        ("신현주 기자", ["신현주"]),
+        # Organisations that sign a story stay.
+        ("By: Herald Staff", ["Herald Staff"]),
+        ("Guardian staff reporter", ["Guardian staff reporter"]),
+        (
+            "Andrii Savchuk and The Lypova Independent news desk",
+            ["Andrii Savchuk", "The Lypova Independent news desk"],
+        ),
+        ("Associated Wire", ["Associated Wire"]),
+        # What follows the names: a date, its preposition, a weekday, profile links.
+        ("Posted by David at December 16, 2025 11:15 AM", ["David"]),
+        ("Juli Clover Wednesday", ["Juli Clover"]),
+        ("Sarah Lazare Twitter", ["Sarah Lazare"]),
+        ("Автор: Ігор Бондар · 28 листопада 2024, 13:30", ["Ігор Бондар"]),
+    ],
+)
+def test_split_authors_across_languages(raw: str, expected: list[str]) -> None:
     assert split_authors(raw) == expected
 
 

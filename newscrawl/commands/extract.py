@@ -40,10 +40,18 @@ def add_commands(command: AddCommand) -> None:
         "newscrawl eval ../shared/benchmarks/aeb --worst 10",
     )
     p.add_argument(
-        "dataset",
+        "datasets",
+        nargs="+",
         metavar="DATASET_DIR",
-        help="article-extraction-benchmark layout (ground-truth.json + html/) "
-        "or fundus layout (manifest.json)",
+        help="article-extraction-benchmark layout (ground-truth.json + html/), fundus "
+        "layout (manifest.json) or a dev-set source (gold.json + html/); several give "
+        "one table, a row per source",
+    )
+    p.add_argument(
+        "--half",
+        choices=("all", "tune", "check"),
+        default="all",
+        help="only the tuning or the check half of dev-set sources",
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--worst", type=int, default=0, metavar="N", help="also list the N worst pages")
@@ -133,14 +141,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from newscrawl import evaluation
+    from newscrawl.evaluation_summary import render_summary
 
-    dataset = evaluation.load_dataset(args.dataset)
     systems = ("newscrawl",) if args.no_trafilatura else ("newscrawl", "trafilatura")
-    result = evaluation.evaluate(dataset, systems)
+    results = [
+        evaluation.evaluate(evaluation.load_dataset(path, args.half), systems)
+        for path in args.datasets
+    ]
     if args.json:
-        print(evaluation.to_json(result, args.worst))
+        print("\n".join(evaluation.to_json(result, args.worst) for result in results))
+    elif len(results) == 1:
+        print(evaluation.render_table(results[0], args.worst))
     else:
-        print(evaluation.render_table(result, args.worst))
+        print(render_summary(results))
+        for result in results:
+            if args.worst:
+                print()
+                print(evaluation.render_table(result, args.worst))
     return EXIT_OK
 
 

@@ -24,7 +24,7 @@ from lxml.html import HtmlElement
 
 from newscrawl.extract.markup import MAX_BYLINE_CHARS, MAX_DATE_LINE, VISIBLE_DATE
 from newscrawl.extract.preclean import MAX_HEADLINE_CHARS, RELATED_HEADING, preclean
-from newscrawl.processors.authors import split_authors
+from newscrawl.processors.authors import BYLINE_PREFIX, split_authors
 from newscrawl.processors.text import clean_text, word_count
 
 # Whole-line texts that are never article prose.
@@ -71,11 +71,13 @@ _TRAILER_LINE = re.compile(
 )
 MAX_TRAILER_CHARS = 300
 _LIST_MARKER = re.compile(r"^\s*-\s+")
-_BY_LINE = re.compile(r"^(?:by|von|par|por|di|door|av)\s+\S", re.IGNORECASE)
 _DATE_LINE_WORDS = re.compile(
     r"\b(?:updated|published|posted|modified|on|at|\d+\s*min(?:ute)?s?\s+read|read)\b",
     re.IGNORECASE,
 )
+#: A time of day printed before the date, with its zone: "17:41 JST", "9.30 am".
+#: Case-sensitive: the zone is an upper-case abbreviation, not any short word.
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?")
 #: A precision-mode body shorter than this is checked against the balanced mode,
 #: which wins when it finds this many times more words.
 SHORT_BODY_WORDS = 100
@@ -184,21 +186,25 @@ def _is_byline(line: str, author_keys: set[str]) -> bool:
 
     "By Jane Doe and John Roe" when it names one of them; without "By"
     ("Jane Doe for The Courier") only when it names nobody else and is not a
-    sentence.
+    sentence. The prefixes are the byline's own, in every language
+    (``BYLINE_PREFIX``: "Von", "Автор:", "Words:"), so that the line a
+    newsletter theme prints above the story ("Words: Mei Harrow, Business
+    Reporter") goes with the byline, role and all.
     """
     if len(line) > MAX_BYLINE_CHARS or not author_keys:
         return False
     names = {_key(name) for name in split_authors(line)}
-    if _BY_LINE.match(line):
+    if BYLINE_PREFIX.match(line):
         return bool(names & author_keys)
     return bool(names) and names <= author_keys and not line.endswith((".", "!", "?", ":"))
 
 
 def _is_date_line(line: str) -> bool:
-    """ "December 11, 2024 3:18 PM Updated December 11, 2024 6:02 PM 1 min read"."""
+    """ "December 11, 2024 3:18 PM Updated December 11, 2024 6:02 PM 1 min read",
+    "17:41 JST, October 13, 2024"."""
     if len(line) > MAX_DATE_LINE or not VISIBLE_DATE.search(line):
         return False
-    rest = _DATE_LINE_WORDS.sub(" ", VISIBLE_DATE.sub(" ", line))
+    rest = _DATE_LINE_WORDS.sub(" ", _CLOCK_TIME.sub(" ", VISIBLE_DATE.sub(" ", line)))
     return not re.search(r"\w", rest)
 
 

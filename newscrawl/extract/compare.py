@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from newscrawl.extract.images import same_picture
 
@@ -47,6 +47,20 @@ def _to_minute(value: str) -> datetime | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return when.astimezone(UTC).replace(second=0, microsecond=0)
+
+
+def same_day(predicted: str | None, gold: str | None) -> bool:
+    """``predicted`` falls on the calendar day that ``gold`` (a date only) names,
+    in some real time zone (UTC-12 to UTC+14): the gold is the publisher's local
+    date, and a UTC instant can sit on either side of it."""
+    if not predicted or not gold:
+        return False
+    ours = _to_minute(predicted)
+    try:
+        day = datetime.fromisoformat(gold[:10]).replace(tzinfo=UTC)
+    except ValueError:
+        return False
+    return ours is not None and day - timedelta(hours=14) <= ours < day + timedelta(hours=36)
 
 
 def same_minute(predicted: str | None, gold: str | None) -> bool:

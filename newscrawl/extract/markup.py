@@ -16,8 +16,11 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from newscrawl.extract.captions import caption_text
 from newscrawl.extract.images import shown_url
-from newscrawl.processors.authors import split_authors
+from newscrawl.extract.paywall import paywall_notice
+from newscrawl.extract.sections import breadcrumb_section, breadcrumb_trails
+from newscrawl.processors.authors import is_prefix_only, split_authors, starts_with_prefix
 from newscrawl.processors.text import clean_text
 
 #: Month names (English) as printed in visible dates.
@@ -69,7 +72,6 @@ def _markers(tree: HtmlElement) -> tuple[tuple[HtmlElement, str], ...]:
 
 
 DatesFn = Callable[[], list[tuple[str, str]]]
-_BY_TEXT = re.compile(r"^\s*by\s+\S", re.IGNORECASE)
 MAX_BYLINE_CHARS = 200
 #: Raw text (indentation included) past which an element cannot clean down to a
 #: byline: skips cleaning the text of whole containers.
@@ -80,11 +82,6 @@ MAX_KICKER_CHARS = 30
 #: A date line ("December 11, 2024 3:18 PM Updated ... 1 min read") is short.
 MAX_DATE_LINE = 120
 _UPDATED = re.compile(r"updated|modified|edited", re.IGNORECASE)
-_CREDIT = re.compile(
-    r"^(?:photo|image|picture|credit|source|illustration|foto|fotografia)s?\b.{0,3}[:/]|^\u00a9",
-    re.IGNORECASE,
-)
-_CREDIT_INLINE = re.compile(r"\s*[(\[](?:photo|image|credit)s?\s*:[^)\]]*[)\]]", re.IGNORECASE)
 _TAG_PATH = re.compile(r"/(?:tags?|topics?|keywords?|schlagwort|themen?)/[^/?#]+", re.IGNORECASE)
 _SECTION_PATH = re.compile(
     r"/(?:sections?|category|categories|rubri[ck]\w*|ressort)/[^/?#]+/?$", re.IGNORECASE
@@ -136,29 +133,49 @@ def _byline_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
             yield element
 
 
+def _byline_text(element: HtmlElement) -> str | None:
+    """The clean text of a short element, None for one too long to be a byline.
+
+    Text nodes are joined with a space: a byline's parts sit in elements of
+    their own (<p>By</p><p>Amy Roeder</p>, <a>Howard Blume</a><span>Staff
+    Writer</span>), and text_content() would glue them into "ByAmy Roeder".
+    """
+    raw = element.text_content()
+    if len(raw) > MAX_RAW_BYLINE_CHARS:
+        return None
+    text = clean_text(" ".join(element.itertext()))
+    return text if text and len(text) <= MAX_BYLINE_CHARS else None
+
+
+def _with_names(element: HtmlElement) -> HtmlElement | None:
+    """The element that holds the names: the parent of a prefix element.
+
+    Themes print the prefix in its own element, marked like the byline
+    (<span class="byline-prefix">By:</span> <a>A</a> and <a>B</a>): the names
+    are its siblings, and the byline is its parent. Only a bare label counts:
+    "Written By <a></a>" is a byline whose name slot is empty, not a label.
+    """
+    if not len(element) and is_prefix_only(_byline_text(element)):
+        return element.getparent()
+    return element
+
+
 def byline(tree: HtmlElement) -> list[str]:
     """Author names from the first byline-like element that yields any."""
-    for element in _byline_elements(tree):
-        if element.tag in ("html", "body", "article", "main"):
+    for marked in _byline_elements(tree):
+        element = _with_names(marked)
+        if element is None or element.tag in ("html", "body", "article", "main"):
             continue
-        raw = element.text_content()
-        if len(raw) > MAX_RAW_BYLINE_CHARS:
-            continue
-        text = clean_text(raw)
-        if not text or len(text) > MAX_BYLINE_CHARS:
-            continue
-        names = split_authors(text)
+        text = _byline_text(element)
+        names = split_authors(text) if text else []
         if names:
             return names
     # Last resort: the smallest element that reads "By Jane Doe" (its parent
     # often runs the date on without a space: "...news desk December 11").
     found: list[tuple[int, str]] = []
     for element in _main_scope(tree).iter("p", "span", "div", "address"):
-        raw = element.text_content()
-        if len(raw) > MAX_RAW_BYLINE_CHARS:
-            continue
-        text = clean_text(raw)
-        if text and len(text) <= MAX_BYLINE_CHARS and _BY_TEXT.match(text):
+        text = _byline_text(element)
+        if text and starts_with_prefix(text):
             found.append((len(text), text))
     for _, text in sorted(found):
         names = split_authors(text)
@@ -239,17 +256,10 @@ def modified(tree: HtmlElement, dates: DatesFn | None = None) -> str | None:
     return None
 
 
-def _caption_text(caption: HtmlElement) -> str | None:
-    """A ``<figcaption>``'s text without the photo credit."""
-    parts = [caption.text or ""] + [child.text_content() for child in caption]
-    kept = [p for p in (clean_text(p) for p in parts) if p and not _CREDIT.match(p)]
-    return clean_text(_CREDIT_INLINE.sub("", " ".join(kept)))
-
-
 def lead_caption(tree: HtmlElement) -> str | None:
     """The caption of the article's first figure, without the photo credit."""
     for caption in _main_scope(tree).iter("figcaption"):
-        text = _caption_text(caption)
+        text = caption_text(caption)
         if text:
             return text
     return None
@@ -321,7 +331,7 @@ def lead_figure(tree: HtmlElement, url: str, body: str | None) -> LeadFigure | N
             continue
         image = shown_url(figure, url)
         if image:
-            captions = [_caption_text(c) for c in figure.iter("figcaption")]
+            captions = [caption_text(c) for c in figure.iter("figcaption")]
             return LeadFigure(image, next((c for c in captions if c), None))
     return None
 
@@ -340,10 +350,15 @@ def tag_links(tree: HtmlElement) -> list[str]:
 
 
 def section_link(tree: HtmlElement) -> str | None:
-    """The section "kicker": a link to a section page, or a short link above the headline."""
+    """The section: a link to a section page in the article, the breadcrumb's last
+    section, or a short link above the headline (the "kicker")."""
     links = _links_under(tree, _SECTION_PATH)
     if links:
         return clean_text(links[0].text_content())
+    trails = breadcrumb_trails(tree, _marked(tree, "breadcrumb"))
+    crumb = breadcrumb_section(trails, headline(tree))
+    if crumb:
+        return crumb
     scope = _main_scope(tree)
     if scope is tree:
         return None
@@ -375,5 +390,6 @@ def markup_fields(tree: HtmlElement) -> dict[str, Any]:
         "lead_image_caption": lead_caption(tree),
         "tags": tag_links(tree),
         "section": section_link(tree),
+        "paywalled": paywall_notice(_main_scope(tree)),
     }
     return {k: v for k, v in fields.items() if v not in (None, "", [])}

@@ -72,6 +72,7 @@ def merge_layers(
         chosen = _first(layers, name, order)
         if name == "title":
             chosen = _prefer_short_headline(layers, _prefer_full_headline(layers, chosen))
+            chosen = _prefer_visible_typography(layers, chosen)
         elif name == "authors":
             chosen = _prefer_fuller_byline(layers, chosen, site_name)
         if chosen is not None:
@@ -149,6 +150,48 @@ def _prefer_short_headline(
         if len(str(value)) < len(str(best[1])):
             best = (layer, value)
     return best
+
+
+#: Typographic characters and the plain ones metadata often has instead:
+#: WordPress' wptexturize curls the quotes of the printed headline only, so
+#: og:title and Yoast's JSON-LD keep "children's" where the <h1> has U+2019.
+_PLAIN_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2026": "...",
+        "\u00a0": " ",
+    }
+)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.translate(_PLAIN_TYPOGRAPHY).split())
+
+
+def _prefer_visible_typography(
+    layers: dict[str, dict[str, Any]], chosen: tuple[str, Any] | None
+) -> tuple[str, Any] | None:
+    """The <h1>'s spelling of the chosen headline when only quotes and dashes differ.
+
+    The title is what the reader sees; metadata that has the same words with
+    straight quotes is the same headline, typed plainer.
+    """
+    visible = layers.get("markup", {}).get("title")
+    if chosen is None or chosen[0] in ("profile", "markup") or not visible:
+        return chosen
+    value = str(chosen[1])
+    if visible != value and _plain(visible) == _plain(value):
+        return "markup", visible
+    return chosen
 
 
 def _words(text: str) -> list[str]:

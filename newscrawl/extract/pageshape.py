@@ -173,7 +173,7 @@ class PageShape:
     story_entry: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     parent: _Node | None
     element: HtmlElement
@@ -396,18 +396,29 @@ def _story_target(link: HtmlElement, url: str, own: set[str]) -> str | None:
     href = (link.get("href") or "").strip()
     if not href or href.startswith("#"):
         return None
+    if "author" in (link.get("rel") or "").lower().split():
+        return None
+    return _href_target(href, url, frozenset(own))
+
+
+@lru_cache(maxsize=4096)
+def _href_target(href: str, url: str, own: frozenset[str]) -> str | None:
+    """The story key ``href`` leads to from ``url``; cached: menus repeat on every page."""
     absolute = urljoin(url, href)
     parts = urlsplit(absolute)
-    if parts.scheme not in ("http", "https"):
-        return None
-    if "author" in (link.get("rel") or "").lower().split() or _PROFILE_PATH.search(parts.path):
+    if parts.scheme not in ("http", "https") or _PROFILE_PATH.search(parts.path):
         return None
     key = _key(absolute)
     if key in own or not parts.path.strip("/"):
         return None
-    if _site(parts.hostname or "") != _site(urlsplit(url).hostname or ""):
+    if _site(parts.hostname or "") != _page_site(url):
         return None  # share buttons, partners and ads link away; cards link home
     return key
+
+
+@lru_cache(maxsize=64)
+def _page_site(url: str) -> str:
+    return _site(urlsplit(url).hostname or "")
 
 
 def _mark_targets(teasers: list[tuple[_Node, str]]) -> None:

@@ -11,7 +11,10 @@ Written by hand, each for a measured reason (``bench/aeb_quick.py``):
   (class words are read in camelCase too: "imageCaption", "shareBar");
 - dropping lists of short links to the site's other pages (teaser lists);
 - joining a story cut into look-alike chunks (trafilatura keeps the first);
-- keeping embedded tweets, which trafilatura drops as share widgets.
+- keeping embedded tweets, which trafilatura drops as share widgets;
+- unwrapping empty elements that run into text (WordPress' ``<span id="more-N">``),
+  whose text trafilatura's precision mode deletes with them;
+- dropping the copyright line a CMS appends, by its class.
 """
 
 from __future__ import annotations
@@ -45,6 +48,10 @@ _FURNITURE_WORDS = (
     "rollover|tooltip|popover|hovercard|popup|modal"
 )
 _FURNITURE = re.compile(rf"(?:^|[\s_-])(?:{_FURNITURE_WORDS})(?:$|[\s_-])", re.IGNORECASE)
+#: The legal line a CMS appends to a story ("\u00a9 2024 The Wire. All rights
+#: reserved.", Arc XP's "b-article-body__copyright"), by its class only: an id
+#: is often a heading's slug ("copyright-law-explained").
+_COPYRIGHT_CLASS = re.compile(r"(?:^|[\s_-])copyright(?:$|[\s_-])", re.IGNORECASE)
 #: A lower-case letter or digit followed by a capital: "imageCaption", "shareBar".
 _CAMEL_HUMP = re.compile(r"([a-z0-9])([A-Z])")
 #: Never text for a reader.
@@ -81,6 +88,12 @@ RELATED_HEADING = re.compile(
     r"\s*[:.\u2026]*$",
     re.IGNORECASE,
 )
+#: Inline tags that trafilatura's precision mode deletes when empty, *with* the text
+#: that follows them (``prune_html``: ``keep_tail`` is off in that mode). An empty one
+#: is an anchor or an icon hook: WordPress opens the paragraph after its "more" cut
+#: with ``<span id="more-N"></span>``, and the paragraph went; table-of-contents
+#: plugins put one in every heading (``<h2><span id="key-takeaways"></span>...``).
+_EMPTY_INLINE_TAGS = ("b", "i", "em", "strong", "span", "q")
 #: A paragraph this long marks its container as part of the story.
 MIN_CHUNK_PARAGRAPH = 150
 _CHUNK_TAGS = frozenset({"div", "section"})
@@ -175,13 +188,41 @@ def preclean(tree: HtmlElement, url: str = "") -> HtmlElement:
         _drop_teaser_lists(tree, url)
     _join_body_chunks(tree)
     _unlink_embedded_posts(tree)
+    _unwrap_empty_elements(tree)
     return tree
+
+
+def _unwrap_empty_elements(tree: HtmlElement) -> None:
+    """Unwrap empty elements that text follows, so that the text stays.
+
+    trafilatura's precision mode drops empty elements together with their
+    tail; unwrapped, the tail joins the text before it, as a reader sees it.
+    One that sits between two words without a space is a line break styled
+    as a block (``<span class="br"></span>``): it becomes a ``<br>``.
+    """
+    for element in list(tree.iter(*_EMPTY_INLINE_TAGS)):
+        tail = element.tail or ""
+        if element.text is not None or len(element) or not tail.strip():
+            continue
+        previous, parent = element.getprevious(), element.getparent()
+        before = (
+            previous.tail if previous is not None else parent.text if parent is not None else ""
+        )
+        if before and not before[-1].isspace() and not tail[0].isspace():
+            element.attrib.clear()
+            element.tag = "br"
+        else:
+            element.drop_tag()
 
 
 def _is_furniture(element: HtmlElement, total_p: int) -> bool:
     """Page furniture by tag or class/id words, unless it holds the story."""
     marker = f"{element.get('class', '')} {element.get('id', '')}"
-    is_furniture = element.tag in _FURNITURE_TAGS or _furniture_marker(marker)
+    is_furniture = (
+        element.tag in _FURNITURE_TAGS
+        or _furniture_marker(marker)
+        or bool(_COPYRIGHT_CLASS.search(element.get("class", "")))
+    )
     if not is_furniture or _holds_embedded_post(element):
         return False
     # A furniture word on the container of the story itself (say

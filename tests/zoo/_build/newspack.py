@@ -440,6 +440,7 @@ class Newspack(NewspackListings):
                     "wp-content/plugins/newspack-newsletters/dist/subscribeBlock.js"):
             self.files.add_bytes(rel, b"/* script */\n")
         self.files.add_bytes("wp-content/uploads/2023/05/beacon-logo.png", PNG_1X1)
+        self.files.add_bytes("wp-content/uploads/2023/05/cropped-beacon-icon-32x32.png", PNG_1X1)
 
     def gold(self, s: Story) -> dict[str, Any]:
         """The gold record; title and paragraphs as ``wptexturize()`` shows them."""
