@@ -27,6 +27,12 @@ INTEGERS: dict[str, int] = {
     "NEWSCRAWL_STORE_BATCH_SIZE": 1,
     "NEWSCRAWL_STORE_WRITERS": 0,
     "NEWSCRAWL_RENDER_MAX_CLICKS": 0,
+    "NEWSCRAWL_STORE_RETRY_TIMES": 0,
+}
+#: Settings in seconds and their smallest allowed value.
+SECONDS: dict[str, float] = {
+    "NEWSCRAWL_STORE_RETRY_DELAY": 0.0,
+    "NEWSCRAWL_SQLITE_BUSY_TIMEOUT": 0.0,
 }
 BOOLEANS = ("NEWSCRAWL_INCREMENTAL", "NEWSCRAWL_PROGRESS")
 AGES = ("NEWSCRAWL_REFRESH_AFTER",)
@@ -38,6 +44,10 @@ def check_settings(settings: BaseSettings) -> None:
         value = _read(settings, name, settings.getint)
         if value < least:
             raise ValueError(f"{name} must be at least {least}, not {value}")
+    for name, lowest in SECONDS.items():
+        seconds = _read(settings, name, settings.getfloat)
+        if seconds < lowest:
+            raise ValueError(f"{name} must be at least {lowest:g} seconds, not {seconds:g}")
     for name in BOOLEANS:
         _read(settings, name, settings.getbool)
     for name in AGES:

@@ -9,7 +9,6 @@ command runs.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Sequence
 
@@ -18,8 +17,6 @@ from newscrawl.commands import cluster, crawl, db, demo, extract, query
 from newscrawl.commands.common import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_USAGE
 
 __all__ = ["EXIT_FAILED", "EXIT_LOCKED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
-
-_PASSWORD_IN_URL = re.compile(r"(://[^:/@\s]+:)[^@\s]+@")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        failure = _failure(exc)
+        failure = _failure(exc, getattr(args, "db", None))
         if failure is None:
             raise
         code, message = failure
@@ -44,17 +41,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
 
 
-def _failure(exc: Exception) -> tuple[int, str] | None:
+def _failure(exc: Exception, db: str | None = None) -> tuple[int, str] | None:
     """The exit code and message of an error a command may end with; None for a bug.
 
-    The error classes are imported only now: importing SQLAlchemy and Alembic
-    up front would slow every command, including those that never touch a database.
+    ``db`` is the ``--db`` URL, whose password the message must not show. The
+    error classes are imported only now: importing SQLAlchemy and Alembic up
+    front would slow every command, including those that never touch a database.
     """
     from sqlalchemy.exc import SQLAlchemyError
 
+    from newscrawl import settings
     from newscrawl.cluster.crawls import ClusterBusy
     from newscrawl.cluster.launch import ClusterError
     from newscrawl.locks import SiteLocked
+    from newscrawl.storage.engine import database_secrets
+    from newscrawl.storage.faults import describe_error
     from newscrawl.storage.migrate import SchemaError
 
     if isinstance(exc, ClusterError):
@@ -66,15 +67,9 @@ def _failure(exc: Exception) -> tuple[int, str] | None:
     if isinstance(exc, SiteLocked):
         return EXIT_LOCKED, f"newscrawl: not crawling: {exc}"
     if isinstance(exc, SQLAlchemyError):
-        return EXIT_FAILED, f"newscrawl: database error: {_database_message(exc)}"
+        secrets = database_secrets(db or settings.NEWSCRAWL_DATABASE_URL)
+        return EXIT_FAILED, f"newscrawl: database error: {describe_error(exc, secrets)}"
     return None
-
-
-def _database_message(exc: Exception) -> str:
-    """The driver's first line, with any password in a URL masked."""
-    orig = getattr(exc, "orig", None)
-    first = str(orig or exc).strip().splitlines()[0] if str(orig or exc).strip() else repr(exc)
-    return _PASSWORD_IN_URL.sub(r"\1***@", first)
 
 
 def build_parser() -> argparse.ArgumentParser:

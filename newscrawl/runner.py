@@ -117,18 +117,31 @@ def check_browser(targets: Sequence[CrawlTarget], settings: Settings) -> None:
             return
 
 
+def check_database(settings: Settings) -> None:
+    """Fail now, before any page is fetched, when the database cannot take articles."""
+    from newscrawl.storage.engine import check_writable
+
+    check_writable(
+        settings.get("NEWSCRAWL_DATABASE_URL"),
+        sqlite_busy_timeout=settings.getfloat("NEWSCRAWL_SQLITE_BUSY_TIMEOUT"),
+    )
+
+
 def run_crawls(
     targets: Sequence[CrawlTarget], overrides: Mapping[str, Any] | None = None
 ) -> list[CrawlResult]:
     """Crawl every target at once in this process; blocks until all are done.
 
-    Raises ``ValueError`` for a bad ``NEWSCRAWL_*`` setting, and
+    Raises ``ValueError`` for a bad ``NEWSCRAWL_*`` setting,
     :class:`~newscrawl.rendering.browser.BrowserNotFound` (a FileNotFoundError)
-    when a crawl must render and no browser exists, both before crawling.
+    when a crawl must render and no browser exists, and the driver's
+    ``SQLAlchemyError`` when the database cannot be reached or written, all
+    before crawling.
     """
     settings = project_settings(overrides)
     check_settings(settings)
     check_browser(targets, settings)
+    check_database(settings)
     with site_locks(Path(settings.get("NEWSCRAWL_LOCK_DIR")), (t.lock_key() for t in targets)):
         return _run(targets, settings)
 

@@ -49,6 +49,14 @@ NEWSCRAWL_DATE_DEFER_MAX = 500
 NEWSCRAWL_STORE_BATCH_SIZE = 50
 #: Batches written at once (0: 2 on PostgreSQL, 1 on SQLite).
 NEWSCRAWL_STORE_WRITERS = 0
+#: Tries after the first of a batch whose database is unreachable, restarting, locked or full.
+NEWSCRAWL_STORE_RETRY_TIMES = 5
+#: Seconds before the first of those tries; each wait doubles (at most 30 s).
+NEWSCRAWL_STORE_RETRY_DELAY = 1.0
+#: Where articles that could not be stored are written (JSON Lines; ``newscrawl db replay``).
+NEWSCRAWL_DEAD_LETTER_DIR = os.environ.get("NEWSCRAWL_DEAD_LETTER_DIR", "dead-letter")
+#: Seconds a SQLite writer waits for another one to finish before its write fails.
+NEWSCRAWL_SQLITE_BUSY_TIMEOUT = 30.0
 #: Bodies at least this similar (estimated Jaccard of 4-word shingles) are near-duplicates:
 #: the later one is stored with duplicate_of pointing to the first. 0 turns the check off.
 NEWSCRAWL_NEAR_DUPLICATE_THRESHOLD = 0.5

@@ -57,12 +57,26 @@ def is_tracking_param(name: str) -> bool:
 
 
 def canonicalize(url: str) -> str:
-    """The stored form of ``url``.
+    """The stored form of ``url``; idempotent.
+
+    Only http(s) URLs with a host are rewritten. Anything else (another
+    scheme, no host, a port that is no number, a broken IPv6 literal) comes
+    back stripped but otherwise as given: every caller still gets a key, and
+    none needs to guard against a page's bad link.
 
     >>> canonicalize("HTTP://Example.com:80/amp/news/a-b?utm_source=x&id=2#top")
     'http://example.com/news/a-b?id=2'
     """
-    parts = urlsplit(safe_url_string(url.strip()))
+    try:
+        return _canonicalize(url.strip())
+    except ValueError:
+        return url.strip()
+
+
+def _canonicalize(url: str) -> str:
+    parts = urlsplit(safe_url_string(url))
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return url
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
     query = [
         (k, v)
@@ -72,6 +86,8 @@ def canonicalize(url: str) -> str:
     path = _AMP_PATH.sub("", parts.path) or "/"
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 literal: hostname drops its brackets
     port = parts.port
     if port and (scheme, port) not in {("http", 80), ("https", 443)}:
         host = f"{host}:{port}"
@@ -81,16 +97,23 @@ def canonicalize(url: str) -> str:
 
 def url_key(url: str) -> str:
     """A key equal for URLs that name the same page on real sites."""
-    parts = urlsplit(canonicalize(url))
+    canonical = canonicalize(url)
+    try:
+        parts = urlsplit(canonical)
+    except ValueError:
+        return canonical  # not a URL: its own key
     host = parts.netloc.removeprefix("www.")
     path = parts.path.rstrip("/") or "/"
     return urlunsplit(("", host, path, parts.query, "")).lstrip("/")
 
 
 def same_site(url: str, other: str) -> bool:
-    """True when both URLs are on one site: same host (ignoring ``www.``) and port."""
-    a, b = urlsplit(url), urlsplit(other)
-    return _host_port(a.hostname, a.port) == _host_port(b.hostname, b.port)
+    """True when both URLs are on one site: same host (ignoring ``www.``) and port.
+
+    False when either is not a URL urllib can split.
+    """
+    a, b = _host_port(url), _host_port(other)
+    return a is not None and a == b
 
 
 def trusted_canonical(declared: object, url: str) -> str | None:
@@ -106,6 +129,7 @@ def trusted_canonical(declared: object, url: str) -> str | None:
         return None
     if not same_site(declared, url):
         return None
+    # Both split already in same_site: neither raises here.
     path = urlsplit(declared).path.rstrip("/")
     here = urlsplit(url).path.rstrip("/")
     if not path or (here.startswith(path + "/") and path != here):
@@ -113,5 +137,10 @@ def trusted_canonical(declared: object, url: str) -> str | None:
     return declared
 
 
-def _host_port(host: str | None, port: int | None) -> tuple[str, int | None]:
+def _host_port(url: str) -> tuple[str, int | None] | None:
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return None
     return ((host or "").lower().removeprefix("www."), port if port not in (80, 443) else None)

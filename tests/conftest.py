@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+from pgcluster import PrivateCluster, why_not
 from sqlalchemy import Engine
 
 from newscrawl.devserver import SiteServer
@@ -28,6 +30,16 @@ PG_ADMIN_URL = os.environ.get(
 )
 REDIS_URL = os.environ.get("NEWSCRAWL_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Property tests: no deadline (a timed assertion, and this machine is shared), and in
+# CI the same examples every run, so that a red CI is a reproducible one.
+settings.register_profile(
+    "newscrawl",
+    deadline=None,
+    derandomize=IN_CI,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("newscrawl")
 
 
 def _port_open(host: str, port: int) -> bool:
@@ -45,6 +57,21 @@ def require_service(name: str, host: str, port: int) -> None:
     if IN_CI:
         pytest.fail(f"{msg}; CI must run this test (start it in .ci/run)")
     pytest.skip(f"{msg}; start it to run this test")
+
+
+@pytest.fixture(autouse=True)
+def dead_letter_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where this test's crawls write articles they could not store (never the checkout).
+
+    Both for crawls in this process (the settings module's default) and for
+    ``newscrawl crawl`` subprocesses (the environment variable it reads).
+    """
+    from newscrawl import settings
+
+    directory = tmp_path / "dead-letter"
+    monkeypatch.setattr(settings, "NEWSCRAWL_DEAD_LETTER_DIR", str(directory))
+    monkeypatch.setenv("NEWSCRAWL_DEAD_LETTER_DIR", str(directory))
+    return directory
 
 
 @pytest.fixture
@@ -83,6 +110,22 @@ def empty_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Eng
         engine = make_engine(url)
         yield engine
         engine.dispose()
+
+
+@pytest.fixture
+def cluster() -> Iterator[PrivateCluster]:
+    """A private PostgreSQL server (tests/pgcluster.py), started: for tests that stop it."""
+    reason = why_not()
+    if reason:
+        if IN_CI:
+            pytest.fail(f"{reason}; CI must run this test")
+        pytest.skip(reason)
+    server = PrivateCluster()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.close()
 
 
 @pytest.fixture(scope="session")

@@ -137,10 +137,12 @@ def test_passwords_are_not_printed(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 def test_database_message_masks_passwords() -> None:
-    from newscrawl.cli import _database_message
+    from newscrawl.storage.faults import describe_error
 
     exc = RuntimeError("could not connect to postgresql://bob:hunter2@db.example/news")
-    assert _database_message(exc) == "could not connect to postgresql://bob:***@db.example/news"
+    assert describe_error(exc) == (
+        "RuntimeError: could not connect to postgresql://bob:***@db.example/news"
+    )
 
 
 def test_always_render_without_a_browser_is_a_clear_error(

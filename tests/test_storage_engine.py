@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from newscrawl.storage.engine import SQLITE_BUSY_TIMEOUT_MS, make_engine, redact_url
 
@@ -95,3 +97,15 @@ def test_existing_engine_never_creates_a_database(tmp_path: Path) -> None:
     found = existing_engine(f"sqlite:///{db}", "articles")
     assert found is not None
     found.dispose()
+
+
+def test_a_server_that_accepts_but_never_answers_is_an_error_not_a_hang() -> None:
+    """libpq waits forever by default; make_engine gives it PG_CONNECT_TIMEOUT seconds."""
+    from newscrawl.storage.engine import check_writable
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()  # the kernel completes the handshake; nobody ever answers
+        port = silent.getsockname()[1]
+        with pytest.raises(OperationalError, match="timeout"):
+            check_writable(f"postgresql+psycopg://u:pw@127.0.0.1:{port}/x")

@@ -136,6 +136,17 @@ def print_summary(result: Any) -> None:
     if dropped:
         total = sum(dropped.values())
         print(f"  articles not stored: {total} ({_counted(dropped)})")
+    error = result.stats.get("newscrawl/store/error")
+    if error:
+        print(f"  database error: {error}")
+    dead = c("newscrawl/store/dead_lettered")
+    if dead:
+        path = result.stats.get("newscrawl/store/dead_letter_file")
+        print(f"  {dead} articles not stored were written to {path}")
+        print(f"  load them once the database is back: newscrawl db replay {path} --db URL")
+    lost = c("newscrawl/store/lost")
+    if lost:
+        print(f"  {lost} articles are lost: neither stored nor written (their URLs are in the log)")
 
 
 def reasons(stats: Mapping[str, Any], prefix: str) -> dict[str, int]:

@@ -10,9 +10,11 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.statscollectors import StatsCollector
+from sqlalchemy.exc import SQLAlchemyError
 
 from newscrawl.extract.feeds import root_element_name
-from newscrawl.storage.engine import existing_engine, make_engine
+from newscrawl.storage.engine import database_secrets, existing_engine, make_engine
+from newscrawl.storage.faults import describe_error
 from newscrawl.storage.validators import Validators, load_validators, save_validators
 
 logger = logging.getLogger(__name__)
@@ -54,12 +56,24 @@ class ConditionalRequestMiddleware:
 
     async def spider_opened(self, spider: Spider) -> None:
         origins = list(getattr(spider, "start_urls", []))
-        self.known = await asyncio.to_thread(self._load, origins)
+        try:
+            self.known = await asyncio.to_thread(self._load, origins)
+        except SQLAlchemyError as exc:
+            # Costs only bandwidth: every listing is fetched in full.
+            logger.warning("Cannot read page validators (%s)", self._describe(exc))
 
     async def spider_closed(self, spider: Spider, reason: str) -> None:
         if reason == "finished" and self.seen:
-            saved = await asyncio.to_thread(self._save, dict(self.seen))
+            try:
+                saved = await asyncio.to_thread(self._save, dict(self.seen))
+            except SQLAlchemyError as exc:
+                # The next crawl fetches these pages in full; nothing stored is lost.
+                logger.warning("Cannot save page validators (%s)", self._describe(exc))
+                return
             self.stats.inc_value("newscrawl/conditional/saved", saved)
+
+    def _describe(self, exc: BaseException) -> str:
+        return describe_error(exc, database_secrets(self.database_url))
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if not _navigation(request) or request.meta.get("playwright"):

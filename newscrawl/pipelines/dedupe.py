@@ -27,9 +27,11 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from newscrawl.cluster.shared import SharedCrawl
-from newscrawl.storage.engine import existing_engine
+from newscrawl.storage.engine import database_secrets, existing_engine
+from newscrawl.storage.faults import describe_error
 from newscrawl.storage.repository import ArticleRepository
 from newscrawl.urls import url_key
 
@@ -48,7 +50,9 @@ class DedupePipeline:
     stored; none are read when it has no articles table yet), ``NEWSCRAWL_REDIS_*``
     (the claims of a distributed crawl's workers).
     Stats: ``newscrawl/dedupe/dropped_canonical``, ``newscrawl/dedupe/dropped_content``,
-    ``newscrawl/dedupe/copies`` (exact copies of another site's article, kept).
+    ``newscrawl/dedupe/copies`` (exact copies of another site's article, kept),
+    ``newscrawl/dedupe/lookup_failed`` (the database could not be asked: the
+    article goes on to the store, which retries or keeps it in its dead letter).
     """
 
     def __init__(
@@ -66,6 +70,7 @@ class DedupePipeline:
         self._repo: ArticleRepository | None = None
         # Lookups run in worker threads, several at once: one of them opens the database.
         self._opening = threading.Lock()
+        self._failing = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
@@ -100,7 +105,7 @@ class DedupePipeline:
                 held = await asyncio.to_thread(self.shared.claim_body, digest, canonical, site)
                 first = FirstCopy(*held) if held else None
             if first is None and self.database_url:
-                first = await asyncio.to_thread(self._stored_copy, digest, canonical)
+                first = await self._lookup(digest, canonical)
             if first is None:
                 return item
             self.seen_hashes[digest] = first
@@ -116,6 +121,24 @@ class DedupePipeline:
     def close_spider(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+
+    async def _lookup(self, digest: str, canonical: str) -> FirstCopy | None:
+        try:
+            found = await asyncio.to_thread(self._stored_copy, digest, canonical)
+        except SQLAlchemyError as exc:
+            # Only a copy that an earlier crawl stored can slip through meanwhile;
+            # dropping the article instead would lose it.
+            self.stats.inc_value("newscrawl/dedupe/lookup_failed")
+            if not self._failing:
+                self._failing = True
+                logger.warning(
+                    "Cannot look up stored copies (%s); articles are checked against "
+                    "this crawl's only until the database answers",
+                    describe_error(exc, database_secrets(self.database_url)),
+                )
+            return None
+        self._failing = False
+        return found
 
     def _stored_copy(self, digest: str, canonical: str) -> FirstCopy | None:
         """The first stored article with this body, other than ``canonical`` itself."""

@@ -28,10 +28,12 @@ from scrapy.exceptions import NotConfigured
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from newscrawl.cluster.shared import SharedCrawl
 from newscrawl.similarity import NearDuplicateIndex, from_bytes, signature, to_bytes
-from newscrawl.storage.engine import existing_engine
+from newscrawl.storage.engine import database_secrets, existing_engine
+from newscrawl.storage.faults import describe_error
 from newscrawl.storage.models import utcnow
 from newscrawl.storage.signatures import load_signatures
 from newscrawl.timeparse import parse_age
@@ -96,7 +98,9 @@ class NearDuplicatePipeline:
     ``NEWSCRAWL_NEAR_DUPLICATE_SCOPE`` (``all`` sites, or the article's own ``site``),
     ``NEWSCRAWL_DATABASE_URL``, ``NEWSCRAWL_REDIS_*`` (a distributed crawl's signature log).
     Stats: ``newscrawl/near_duplicates/found``, ``newscrawl/near_duplicates/loaded``
-    (stored signatures read), ``newscrawl/near_duplicates/unsigned`` (bodies too short).
+    (stored signatures read), ``newscrawl/near_duplicates/unsigned`` (bodies too short),
+    ``newscrawl/near_duplicates/load_failed`` (reads the database did not answer:
+    articles are compared with the signatures loaded, and signed all the same).
     """
 
     def __init__(
@@ -128,6 +132,8 @@ class NearDuplicatePipeline:
         #: Stored signatures read so far: counted in the worker thread, reported to
         #: the stats (not thread-safe) from the event loop.
         self.loaded = 0
+        #: Loads that failed (the database was away); those days are read again later.
+        self.load_failures = 0
         self.refresh_every = REFRESH_EVERY
         self._looked_at: datetime | None = None
 
@@ -154,6 +160,8 @@ class NearDuplicatePipeline:
                 self._check, adapter.get("body"), key, day, known, adapter.get("site")
             )
             self.stats.set_value("newscrawl/near_duplicates/loaded", self.loaded)
+            if self.load_failures:
+                self.stats.set_value("newscrawl/near_duplicates/load_failed", self.load_failures)
         if signed is None:
             self.stats.inc_value("newscrawl/near_duplicates/unsigned")
             return item
@@ -214,6 +222,24 @@ class NearDuplicatePipeline:
         """
         wanted = range(day - self.window_days, day + self.window_days + 1)
         missing = [d for d in wanted if (site, d) not in self.loaded_days]
+        try:
+            self._read_stored(missing, site)
+        except SQLAlchemyError as exc:
+            # Compared with what is loaded; these days are read once the database answers
+            # (a read is idempotent: what is indexed already is skipped).
+            self.load_failures += 1
+            if self.load_failures == 1 or self.load_failures % 100 == 0:
+                logger.warning(
+                    "Cannot read stored signatures (%s, %d times so far); articles are "
+                    "compared with those loaded until the database answers",
+                    describe_error(exc, database_secrets(self.database_url)),
+                    self.load_failures,
+                )
+            return
+        self.loaded_days.update((site, d) for d in missing)
+
+    def _read_stored(self, missing: list[int], site: str | None) -> None:
+        """Index the stored signatures of ``missing`` days, and what other crawls added."""
         engine = self._stored()
         if engine is not None:
             now = utcnow()
@@ -226,7 +252,6 @@ class NearDuplicatePipeline:
                 self._looked_at = now
             self._looked_at = self._looked_at or now
             self._read(engine, missing, site)
-        self.loaded_days.update((site, d) for d in missing)
 
     def _read(
         self,

@@ -54,7 +54,8 @@ _AUTHOR_SPLIT = re.compile(
 #: Separators after which a byline goes on about the person just named.
 _AFTER_NAME = frozenset([",", "·", "•", "⋅"])
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
-_HANDLE = re.compile(r"(?:^|\s)@\w+")
+# An "@" after no letter (": @jane", "(@jane)"); e-mail addresses went before.
+_HANDLE = re.compile(r"(?<!\w)@\w+")
 _URL = re.compile(r"https?://\S+")
 # Words that make up job titles. A byline part made only of these is a role,
 # not a person ("Staff Writer", "Senior Political Correspondent").
@@ -212,10 +213,22 @@ def _without_role(text: str) -> str | None:
 
 
 def clean_author(value: Any) -> str | None:
-    """One clean name; None for prefixes, roles, handles, e-mail addresses and noise."""
+    """One clean name; None for prefixes, roles, handles, e-mail addresses and noise.
+
+    Idempotent: removing one thing can uncover another ("@jane By Ada"), so the
+    rules apply again until the name stands. Each round only removes text, so
+    this ends.
+    """
     text = clean_text(value)
-    if not text:
-        return None
+    while text:
+        name = _clean_name(text)
+        if name == text:
+            return name
+        text = name
+    return None
+
+
+def _clean_name(text: str) -> str | None:
     text = strip_prefix(text)
     text = _EMAIL.sub(" ", text)
     text = _HANDLE.sub(" ", text)
@@ -223,7 +236,8 @@ def clean_author(value: Any) -> str | None:
     # "Jane Doe - Staff Writer", "Jane Doe (Reuters)": keep the name part.
     text = re.split(r"\s+[-\u2013\u2014]\s+", text)[0]
     text = re.sub(r"\s*\([^)]*\)\s*$", "", text)
-    text = text.strip(" \t.,;:|-\u2013\u2014\"'\u201c\u201d")
+    # Spaces collapsed again: a removed handle or address leaves a gap.
+    text = " ".join(text.split()).strip(" \t.,;:|-\u2013\u2014\"'\u201c\u201d")
     if not text or len(text) > 80 or not re.search(r"[^\W\d_]", text):
         return None
     if len(text.split()) > MAX_NAME_WORDS:

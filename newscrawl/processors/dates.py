@@ -48,6 +48,20 @@ _TZ_ABBREVIATIONS = {
     "ET": -18000,
     "PT": -28800,
 }
+
+
+def _zone_of(name: str | None, offset: int | None) -> int | None:
+    """dateutil's ``tzinfos`` hook: the offset (s) of a zone a date string names.
+
+    Our abbreviations first, then the offset printed with the time. A name we
+    do not know gives no zone (the site's applies), as dateutil does, but
+    without its warning, which it says will become an exception.
+    """
+    if name in _TZ_ABBREVIATIONS:
+        return _TZ_ABBREVIATIONS[name]
+    return offset
+
+
 _DATE_NOISE = re.compile(
     r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|modified|on|date|at)\b[:\s]*",
     re.IGNORECASE,
@@ -113,7 +127,11 @@ def _to_datetime(raw: Any, tz: str) -> datetime | None:
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=_zone(tz))
-    return when.astimezone(UTC)
+    try:
+        return when.astimezone(UTC)
+    except (ValueError, OverflowError):
+        # An offset of a day or more ("-24"), or a time that leaves datetime's range.
+        return None
 
 
 def _parse_text(text: str) -> datetime | None:
@@ -124,8 +142,8 @@ def _parse_text(text: str) -> datetime | None:
     text = _DATE_NOISE.sub("", text)
     text = _DATE_NOISE.sub("", text)
     try:
-        first = date_parser.parse(text, default=_DEFAULT_A, tzinfos=_TZ_ABBREVIATIONS, fuzzy=True)
-        second = date_parser.parse(text, default=_DEFAULT_B, tzinfos=_TZ_ABBREVIATIONS, fuzzy=True)
+        first = date_parser.parse(text, default=_DEFAULT_A, tzinfos=_zone_of, fuzzy=True)
+        second = date_parser.parse(text, default=_DEFAULT_B, tzinfos=_zone_of, fuzzy=True)
     except (ValueError, OverflowError, TypeError):
         return None
     if first.date() != second.date():

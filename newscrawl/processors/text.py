@@ -65,17 +65,49 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u2060\ufeff\u00ad"), None)
 _INVISIBLE_RE = re.compile("[\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+#: An escaped ampersand, escaped again any number of times ("&amp;amp;", "&#38;amp;").
+_AMPERSANDS = re.compile(r"&(?:amp;|#0*38;|#x0*26;)+", re.IGNORECASE)
+#: Decoding passes at most: real values are escaped two or three times at most.
+_ENTITY_PASSES = 8
+
+
+def decode_entities(text: str) -> str:
+    """HTML entities decoded until none is left, so that decoding again changes nothing.
+
+    Feeds and JSON-LD often escape twice ("&amp;amp;", "&amp;#8217;"). Chains of
+    escaped ampersands collapse first in one regex pass, so that a hostile
+    "&amp;amp;amp;..." costs one pass, not one per link; other nestings get
+    ``_ENTITY_PASSES`` passes.
+    """
+    text = _AMPERSANDS.sub("&", text)
+    for _ in range(_ENTITY_PASSES):
+        # remove_illegal=False: "Q&A;" is text, not an entity to delete.
+        decoded = replace_entities(text, remove_illegal=False)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
 def clean_text(value: Any) -> str | None:
     """Decode entities, drop stray tags and collapse whitespace to single spaces."""
     if value is None:
         return None
     text = str(value)
-    # The checks skip two costly passes on the many strings that need neither.
-    if "&" in text:
-        text = replace_entities(text)
-    if "<" in text:
-        # Only real tags: "<숨바꼭질>" or "<The Palace>" in prose are titles.
-        text = _TAG.sub(_tag_gap, text)
+    # Decoding can make a tag ("&lt;b&gt;"), and dropping a tag or an invisible
+    # character can make an entity ("&<b></b>amp;"): again until nothing changes,
+    # so that cleaning a clean value changes nothing.
+    for _ in range(_ENTITY_PASSES):
+        before = text
+        text = _INVISIBLE_RE.sub("", text)
+        # The checks skip two costly passes on the many strings that need neither.
+        if "&" in text:
+            text = decode_entities(text)
+        if "<" in text:
+            # Only real tags: "<숨바꼭질>" or "<The Palace>" in prose are titles.
+            text = _TAG.sub(_tag_gap, text)
+        if text == before:
+            break
     text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
     text = " ".join(_SPACE.sub(" ", text).split())
     return text or None
@@ -85,7 +117,7 @@ def clean_body(value: Any) -> str | None:
     """Clean a body text but keep paragraphs: one blank line between them."""
     if value is None:
         return None
-    text = replace_entities(str(value)).translate(_INVISIBLE)
+    text = decode_entities(str(value)).translate(_INVISIBLE)
     paragraphs = [clean_text(p) for p in _BLANK_LINES.split(text.replace("\r\n", "\n"))]
     body = "\n\n".join(p for p in paragraphs if p)
     return body or None
