@@ -17,19 +17,23 @@ Settings: ``NEWSCRAWL_MAX_LISTING_DEPTH`` (pages one chain of listings may go
 deep: calendar and ``?page=N`` traps end there), ``NEWSCRAWL_EMPTY_PAGES_GRACE``
 (listing pages in a row without an unseen article link before a chain stops),
 ``NEWSCRAWL_SINCE`` (feed and sitemap entries older than it are not fetched),
+``NEWSCRAWL_MAX_LINKS_PER_PAGE`` (links followed at most from one page),
 ``NEWSCRAWL_MAX_ARTICLES``, ``NEWSCRAWL_DATE_DEFER_MAX`` (articles of a site whose
 only date is a local time wait, up to this many, for a page that teaches the
 site's time zone; 0: never wait; see :mod:`newscrawl.spiders.deferral`).
 
 Stats: ``newscrawl/pages/<kind>``, ``newscrawl/skipped/<reason>``,
-``newscrawl/links/<kind>``, ``newscrawl/listing/stopped_{depth,empty}``,
-``newscrawl/feeds/entries``, ``newscrawl/sitemaps/entries``, ``newscrawl/failed/<error>``.
+``newscrawl/links/<kind>``, ``newscrawl/links/over_cap``,
+``newscrawl/listing/stopped_{depth,empty}``, ``newscrawl/feeds/entries``,
+``newscrawl/sitemaps/entries``, ``newscrawl/bad/<reason>`` (pages not read, each
+logged with its reason: :mod:`newscrawl.faults`, :mod:`newscrawl.extract.sniff`).
 Which URLs are skipped (seen, done by a resumed run, stored and unchanged) and
 the job log of a resumable crawl: :mod:`newscrawl.spiders.frontier`.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import datetime
 from typing import Any
@@ -46,21 +50,19 @@ from twisted.python.failure import Failure
 from newscrawl import __version__
 from newscrawl.checks import check_settings
 from newscrawl.extract.article import extract_article
-from newscrawl.extract.feeds import is_feed, parse_feed
-from newscrawl.extract.links import extract_links, feed_urls
+from newscrawl.extract.feeds import is_feed
+from newscrawl.extract.links import extract_links, feed_urls, take_links
 from newscrawl.extract.pagetype import classify_page
-from newscrawl.extract.sitemaps import (
-    SitemapError,
-    is_sitemap,
-    parse_sitemap,
-    sitemap_urls_from_robots,
-)
-from newscrawl.extract.urlclass import LinkKind, classify_url
+from newscrawl.extract.sitemaps import is_sitemap
+from newscrawl.extract.sniff import better_encoding, binary_kind, too_deep
+from newscrawl.extract.urlclass import LinkKind
+from newscrawl.faults import BULK, failure_reason, is_fault
 from newscrawl.incremental import KnownArticles
 from newscrawl.items import ArticleItem
 from newscrawl.sites import SiteProfile, load_profile
 from newscrawl.spiders.deferral import DateDeferral
 from newscrawl.spiders.frontier import Frontier
+from newscrawl.spiders.sources import FeedsAndSitemaps
 from newscrawl.timeparse import parse_since
 from newscrawl.urls import canonicalize, same_site, trusted_canonical, url_key
 
@@ -75,7 +77,7 @@ PRIORITY = {
 META = "newscrawl"
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(FeedsAndSitemaps, scrapy.Spider):
     name = "news"
 
     def __init__(
@@ -113,6 +115,7 @@ class NewsSpider(scrapy.Spider):
         self.run_arguments = {"start_urls": urls, "site": site, **kwargs}
         self.max_depth = 30
         self.empty_grace = 2
+        self.max_links = 1000
         self.since: datetime | None = None
 
     @classmethod
@@ -143,6 +146,7 @@ class NewsSpider(scrapy.Spider):
         crawler.signals.connect(spider.idle, signal=signals.spider_idle)
         spider.max_depth = settings.getint("NEWSCRAWL_MAX_LISTING_DEPTH")
         spider.empty_grace = settings.getint("NEWSCRAWL_EMPTY_PAGES_GRACE")
+        spider.max_links = settings.getint("NEWSCRAWL_MAX_LINKS_PER_PAGE", 1000)
         spider.since = parse_since(settings.get("NEWSCRAWL_SINCE") or None)
         return spider
 
@@ -187,14 +191,21 @@ class NewsSpider(scrapy.Spider):
         if is_feed(response.body, content_type):
             yield from self.parse_feed(response)
             return
-        if not isinstance(response, TextResponse):
-            self._stat("skipped/non_text")
+        # Magic bytes, not headers: PDFs, images and zips are served as text/html.
+        binary = binary_kind(response.body)
+        if binary or not isinstance(response, TextResponse):
+            self._bad(response.url, f"binary_{binary or 'data'}", content_type or "no type")
             return
         if "html" not in content_type and not response.text.lstrip()[:200].lower().startswith(
             ("<!doctype html", "<html")
         ):
             self._stat("skipped/non_html")
             return
+        encoding = better_encoding(response.body, response.encoding)
+        if encoding:
+            # A UTF-8 page labelled Latin-1: read as labelled, every "é" becomes "Ã©".
+            self._stat("repaired/charset")
+            response = response.replace(encoding=encoding)
         yield from self.parse_html(response)
 
     def parse_html(self, response: TextResponse) -> Iterator[Any]:
@@ -214,6 +225,10 @@ class NewsSpider(scrapy.Spider):
                 self._stat("pages/article")
                 site = self.site_name or _host(response.url)
                 yield from self.dates.article(extracted, response.url, site)
+        elif verdict.reason == "short-text" and too_deep(html):
+            # libxml2 stops at 256 levels: the page parsed to nothing, links included.
+            self._bad(response.url, "too_deep", "HTML nested deeper than 256 levels")
+            return
         else:
             self._stat(f"pages/{verdict.kind}")
             self._stat(f"rejected/{verdict.kind}/{verdict.reason}")
@@ -250,11 +265,19 @@ class NewsSpider(scrapy.Spider):
             article_selector=selectors.get("article_links"),
             listing_selector=selectors.get("listing_links"),
         )
+        links = [x for x in links if x.kind is not LinkKind.OTHER and self._allowed(x.url)]
+        links, over = take_links(links, self.max_links)
+        if over:
+            self._stat("links/over_cap", over)
+            self.logger.info(
+                "%s: %d links over NEWSCRAWL_MAX_LINKS_PER_PAGE=%d not followed",
+                response.url,
+                over,
+                self.max_links,
+            )
         navigation: list[tuple[str, LinkKind]] = []
         unseen_articles = 0
         for link in links:
-            if link.kind is LinkKind.OTHER or not self._allowed(link.url):
-                continue
             if link.kind in (LinkKind.NEXT, LinkKind.LISTING):
                 navigation.append((link.url, link.kind))
             elif link.kind is LinkKind.ARTICLE:
@@ -274,59 +297,20 @@ class NewsSpider(scrapy.Spider):
                 continue
             yield from self._follow(url, kind, depth=depth + 1, empty=empty)
 
-    def parse_feed(self, response: Response) -> Iterator[Request]:
-        self._stat("pages/feed")
-        for entry in parse_feed(response.body, response.url):
-            self._stat("feeds/entries")
-            if self._too_old(entry.updated_raw or entry.published_raw):
-                self._stat("skipped/before_since")
-                continue
-            if self._allowed(entry.url):
-                self.dates.hint(entry.url, entry.published_raw)
-                changed = entry.updated_raw or entry.published_raw
-                yield from self._follow(entry.url, LinkKind.ARTICLE, changed=changed)
-
-    def parse_sitemap(self, response: Response) -> Iterator[Request]:
-        self._stat("pages/sitemap")
-        try:
-            sitemap = parse_sitemap(response.body, response.url)
-        except SitemapError as exc:
-            self._stat("skipped/bad_sitemap")
-            self.logger.warning("Skipping sitemap %s: %s", response.url, exc)
-            return
-        for entry in sitemap.entries:
-            if not self._allowed(entry.loc):
-                continue
-            if sitemap.kind == "sitemapindex":
-                yield from self._follow(entry.loc, LinkKind.SITEMAP)
-                continue
-            self._stat("sitemaps/entries")
-            if self._too_old(entry.news_publication_date or entry.lastmod):
-                self._stat("skipped/before_since")
-                continue
-            kind = classify_url(entry.loc)
-            if kind is LinkKind.OTHER:
-                continue
-            self.dates.hint(entry.loc, entry.news_publication_date)
-            changed = entry.lastmod or entry.news_publication_date
-            yield from self._follow(entry.loc, kind, depth=1, empty=0, changed=changed)
-
-    def parse_robots(self, response: Response) -> Iterator[Request]:
-        if not isinstance(response, TextResponse) or response.status != 200:
-            return
-        for url in sitemap_urls_from_robots(response.text, response.url):
-            if self._allowed(url):
-                yield from self._follow(url, LinkKind.SITEMAP)
-
     def closed_cleanly(self, spider: scrapy.Spider, reason: str) -> None:
         self.frontier.closed(reason)
 
     def failed(self, failure: Failure) -> None:
-        self._stat(f"failed/{failure.type.__name__ if failure.type else 'error'}")
         request = getattr(failure, "request", None)
         if request is not None:
             self.frontier.completed(request.url)  # a resumed run need not try it again
-        self.logger.debug("Request failed: %s (%s)", getattr(request, "url", "?"), failure.value)
+        detail = str(failure.value) or type(failure.value).__name__
+        response = getattr(failure.value, "response", None)
+        if response is not None:  # HttpError: say what the server answered
+            detail = f"HTTP {response.status}"
+            if response.headers.get(b"Location"):
+                detail += f" to {response.headers[b'Location'].decode('latin-1')}"
+        self._bad(getattr(request, "url", "?"), failure_reason(failure.value), detail)
 
     # --- helpers ------------------------------------------------------------------
 
@@ -380,14 +364,17 @@ class NewsSpider(scrapy.Spider):
             return None
         return canonical
 
-    def _too_old(self, raw: str | None) -> bool:
-        if self.since is None or not raw:
-            return False
-        try:
-            when = parse_since(raw)
-        except ValueError:
-            return False
-        return when is not None and when < self.since
+    def _bad(self, url: str, reason: str, detail: str) -> None:
+        """Count and log a page not read: ``bad/<reason>``, or ``skipped/<reason>``
+        when nothing went wrong (robots.txt, 304 Not Modified)."""
+        if not is_fault(reason):
+            self._stat(f"skipped/{reason}")
+            self.logger.debug("Skipped %s: %s (%s)", url, reason, detail)
+            return
+        self._stat(f"bad/{reason}")
+        # A dropped branch refuses its requests by the thousand; the drop itself is logged.
+        level = logging.DEBUG if reason in BULK else logging.INFO
+        self.logger.log(level, "Bad page %s: %s (%s)", url, reason, detail[:300])
 
     def _stat(self, key: str, count: int = 1) -> None:
         if self.crawler.stats is not None:
