@@ -25,8 +25,9 @@ site's time zone; 0: never wait; see :mod:`newscrawl.spiders.deferral`).
 Stats: ``newscrawl/pages/<kind>``, ``newscrawl/skipped/<reason>``,
 ``newscrawl/links/<kind>``, ``newscrawl/links/over_cap``,
 ``newscrawl/listing/stopped_{depth,empty}``, ``newscrawl/feeds/entries``,
-``newscrawl/sitemaps/entries``, ``newscrawl/bad/<reason>`` (pages not read, each
-logged with its reason: :mod:`newscrawl.faults`, :mod:`newscrawl.extract.sniff`).
+``newscrawl/sitemaps/entries``, ``newscrawl/repaired/charset``, ``newscrawl/bad/<reason>``
+(pages not read, each logged with its reason: :mod:`newscrawl.faults`,
+:mod:`newscrawl.extract.sniff`).
 Which URLs are skipped (seen, done by a resumed run, stored and unchanged) and
 the job log of a resumable crawl: :mod:`newscrawl.spiders.frontier`.
 """
