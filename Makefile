@@ -20,9 +20,12 @@ chromium:
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "installing Debian's chromium"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "warning: no Chromium found; install it (apt-get install chromium) or set NEWSCRAWL_CHROMIUM_PATH; browser tests will skip"; fi
+	else echo "warning: no Chromium found; install it (apt-get install chromium) or set NEWSCRAWL_CHROMIUM_PATH; browser tests and the JavaScript demo site will be skipped"; fi
 
-demo: $(STAMP)
+## The demo installs Chromium like `make test` does (as root, with apt-get), so that
+## a fresh machine shows the JavaScript demo site too; where it cannot (not root, no
+## apt-get), `newscrawl demo` skips that one site with a one-line notice.
+demo: $(STAMP) chromium
 	$(BIN)/newscrawl demo
 
 test: $(STAMP) chromium

@@ -15,6 +15,7 @@ from typing import Any
 from scrapy.settings import BaseSettings
 
 from newscrawl.pipelines.near_duplicates import NearDuplicateOptions
+from newscrawl.security import parse_networks
 from newscrawl.timeparse import parse_age, parse_since
 
 #: Whole-number settings and their smallest allowed value.
@@ -28,14 +29,18 @@ INTEGERS: dict[str, int] = {
     "NEWSCRAWL_STORE_WRITERS": 0,
     "NEWSCRAWL_RENDER_MAX_CLICKS": 0,
     "NEWSCRAWL_STORE_RETRY_TIMES": 0,
+    "NEWSCRAWL_MAX_LINKS_PER_PAGE": 0,
+    "NEWSCRAWL_BRANCH_ERRORS": 0,
+    "NEWSCRAWL_SITE_ERRORS": 0,
+    "NEWSCRAWL_RETRY_AFTER_TIMES": 0,
 }
 #: Settings in seconds and their smallest allowed value.
 SECONDS: dict[str, float] = {
     "NEWSCRAWL_STORE_RETRY_DELAY": 0.0,
     "NEWSCRAWL_SQLITE_BUSY_TIMEOUT": 0.0,
 }
-BOOLEANS = ("NEWSCRAWL_INCREMENTAL", "NEWSCRAWL_PROGRESS")
-AGES = ("NEWSCRAWL_REFRESH_AFTER",)
+BOOLEANS = ("NEWSCRAWL_INCREMENTAL", "NEWSCRAWL_PROGRESS", "NEWSCRAWL_ALLOW_PRIVATE")
+AGES = ("NEWSCRAWL_REFRESH_AFTER", "NEWSCRAWL_SITE_TIME_BUDGET")
 
 
 def check_settings(settings: BaseSettings) -> None:
@@ -53,6 +58,13 @@ def check_settings(settings: BaseSettings) -> None:
     for name in AGES:
         _read(settings, name, lambda key: parse_age(settings.get(key) or None))
     _read(settings, "NEWSCRAWL_SINCE", lambda key: parse_since(settings.get(key) or None))
+    if _read(settings, "NEWSCRAWL_RETRY_AFTER_MAX", settings.getfloat) < 0:
+        raise ValueError("NEWSCRAWL_RETRY_AFTER_MAX must be at least 0")
+    _read(
+        settings,
+        "NEWSCRAWL_FORBIDDEN_NETWORKS",
+        lambda key: parse_networks(settings.getlist(key)),
+    )
     NearDuplicateOptions.from_settings(settings)  # the pipeline's own reading
 
 

@@ -18,6 +18,8 @@ from newscrawl.devserver import SiteServer
 
 DEMO_PORT_BASE = 8700
 DEMO_PORT_SPAN = 200
+#: Demo sites whose pages are built by script: crawled only when a Chromium exists.
+NEEDS_BROWSER = frozenset({"jsnews"})
 
 
 def demo_sites_dir() -> Path:
@@ -36,12 +38,16 @@ def demo_site_names(root: Path | None = None) -> list[str]:
 
 
 @contextlib.contextmanager
-def serve_demo_sites(root: Path | None = None) -> Iterator[dict[str, SiteServer]]:
-    """Serve every demo site; yields ``{name: server}``."""
+def serve_demo_sites(
+    root: Path | None = None, skip: frozenset[str] = frozenset()
+) -> Iterator[dict[str, SiteServer]]:
+    """Serve every demo site but those in ``skip``; yields ``{name: server}``."""
     root = root or demo_sites_dir()
     servers: dict[str, SiteServer] = {}
     try:
         for name in demo_site_names(root):
+            if name in skip:
+                continue
             servers[name] = _start(root / name, demo_port(name))
         yield servers
     finally:

@@ -87,6 +87,34 @@ NEWSCRAWL_REDIS_WORKER_TIMEOUT = 30.0
 #: base (``PREFIX:SITE``) and this worker's id.
 NEWSCRAWL_REDIS_CRAWL = ""
 NEWSCRAWL_REDIS_WORKER = ""
+#: Links followed at most from one page (navigation first, then articles, in page
+#: order); a page of 20,000 links gives 1,000. 0: no cap.
+NEWSCRAWL_MAX_LINKS_PER_PAGE = 1000
+#: Failed requests in a row under one path pattern (a site's directory, digits as N)
+#: before the rest of that branch is dropped. 0: never drop.
+NEWSCRAWL_BRANCH_ERRORS = 20
+#: Failed requests in a row anywhere on a site before the whole site is dropped. 0: never.
+NEWSCRAWL_SITE_ERRORS = 100
+#: Time one site may take, from its first request (``30m``, ``6h``); then its remaining
+#: requests are dropped and the crawl ends. Empty: no limit.
+NEWSCRAWL_SITE_TIME_BUDGET = "6h"
+#: A 429/503 ``Retry-After`` up to this many seconds is waited for, then retried;
+#: a longer one is given up at once.
+NEWSCRAWL_RETRY_AFTER_MAX = 120.0
+#: Retries of one request that the server asked for with a ``Retry-After`` (RETRY_TIMES
+#: still counts the others).
+NEWSCRAWL_RETRY_AFTER_TIMES = 5
+#: Follow links and redirects to private, loopback, link-local and metadata addresses
+#: (the start URLs' own hosts are always crawled). Off: such requests are refused.
+NEWSCRAWL_ALLOW_PRIVATE = os.environ.get("NEWSCRAWL_ALLOW_PRIVATE", "").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
+#: Networks (CIDR) never connected to, not even for a start URL's host or with
+#: NEWSCRAWL_ALLOW_PRIVATE: ``["10.0.0.0/8"]`` or ``-s NEWSCRAWL_FORBIDDEN_NETWORKS=a,b``.
+NEWSCRAWL_FORBIDDEN_NETWORKS: list[str] = []
 
 #: A live progress line on stderr (the CLI turns it on for terminals).
 NEWSCRAWL_PROGRESS = False
@@ -122,6 +150,9 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_TIMES = 2
+# A page given up on is counted in the crawl summary (newscrawl/bad/<reason>) and
+# logged by the spider with its reason: not an ERROR of the crawl.
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"
 REDIRECT_MAX_TIMES = 10
 DEPTH_LIMIT = 0  # listing depth is bounded per chain by NEWSCRAWL_MAX_LISTING_DEPTH
 DEPTH_PRIORITY = 0
@@ -155,6 +186,12 @@ DOWNLOAD_HANDLERS = {
     "https": "newscrawl.rendering.handler.LazyPlaywrightDownloadHandler",
 }
 DOWNLOADER_MIDDLEWARES = {
+    # First: no request (robots.txt included) to a private address or a non-http scheme.
+    "newscrawl.middlewares.guard.AddressGuardMiddleware": 40,
+    # Below Retry (550): sees a request's final outcome, after its retries.
+    "newscrawl.middlewares.budgets.BudgetMiddleware": 540,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newscrawl.middlewares.retry.RetryAfterMiddleware": 550,
     # After RedirectMiddleware (600) has built the redirected request, before download.
     "newscrawl.middlewares.known.KnownRedirectMiddleware": 650,
     # Before HttpCompression (590): sets request headers, reads response headers.

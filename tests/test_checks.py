@@ -29,6 +29,14 @@ def test_the_defaults_pass() -> None:
             "NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED=lots",
             "NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED: invalid",
         ),
+        ("NEWSCRAWL_MAX_LINKS_PER_PAGE=-1", "NEWSCRAWL_MAX_LINKS_PER_PAGE must be at least 0"),
+        ("NEWSCRAWL_BRANCH_ERRORS=few", "NEWSCRAWL_BRANCH_ERRORS: invalid literal"),
+        ("NEWSCRAWL_SITE_ERRORS=-3", "NEWSCRAWL_SITE_ERRORS must be at least 0"),
+        ("NEWSCRAWL_SITE_TIME_BUDGET=1 hour", "NEWSCRAWL_SITE_TIME_BUDGET: cannot read"),
+        ("NEWSCRAWL_RETRY_AFTER_MAX=-1", "NEWSCRAWL_RETRY_AFTER_MAX must be at least 0"),
+        ("NEWSCRAWL_RETRY_AFTER_TIMES=x", "NEWSCRAWL_RETRY_AFTER_TIMES: invalid literal"),
+        ("NEWSCRAWL_ALLOW_PRIVATE=perhaps", "NEWSCRAWL_ALLOW_PRIVATE: Supported values"),
+        ("NEWSCRAWL_FORBIDDEN_NETWORKS=10.0.0.0/8,intranet", "not an IP network: 'intranet'"),
     ],
 )
 def test_a_bad_setting_stops_the_crawl_command_with_its_name(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawl.extract.feeds import FeedEntry, is_feed, parse_feed, sanitize_xml
+from newscrawl.extract.feeds import FeedEntry, UnsafeXMLError, is_feed, parse_feed, sanitize_xml
 
 DATA = Path(__file__).parent / "data" / "discovery"
 
@@ -114,16 +114,36 @@ def test_unknown_and_html_entities_in_titles() -> None:
     assert entry.title == "Caf\u00e9 & bar \u201924 &nosuch; AT&T"
 
 
-def test_entities_are_not_expanded() -> None:
-    # A "billion laughs" DTD must neither expand nor hang.
+def test_an_entity_bomb_is_refused_without_expanding() -> None:
+    # A "billion laughs" DTD must neither expand nor hang: the feed is refused.
     body = b"""<?xml version="1.0"?>
 <!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
 <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>
 <rss><channel><item><title>&d;</title><link>https://x.test/news/a-b-c-d</link></item>
 </channel></rss>"""
-    entries = parse_feed(body, "https://x.test/rss")
-    assert [entry.url for entry in entries] == ["https://x.test/news/a-b-c-d"]
-    assert len(entries[0].title or "") < 100
+    with pytest.raises(UnsafeXMLError, match="refers to other entities"):
+        parse_feed(body, "https://x.test/rss")
+
+
+def test_flat_entities_and_external_dtds_are_read_without_expansion() -> None:
+    body = b"""<?xml version="1.0"?>
+<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://x.test/rss.dtd" [
+<!ENTITY nbsp "&#160;"><!ENTITY site "The Invented Times">]>
+<rss><channel><item><title>&site; story</title><link>https://x.test/news/flat-entity</link>
+</item></channel></rss>"""
+    (entry,) = parse_feed(body, "https://x.test/rss")
+    assert entry.url == "https://x.test/news/flat-entity"
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [b'<!ENTITY x SYSTEM "file:///etc/passwd">', b'<!ENTITY % p SYSTEM "http://x.test/"> %p;'],
+)
+def test_external_and_parameter_entities_are_refused(declaration: bytes) -> None:
+    body = b"<!DOCTYPE rss [" + declaration + b"]><rss><channel><item><title>&x;</title>"
+    body += b"<link>https://x.test/news/a</link></item></channel></rss>"
+    with pytest.raises(UnsafeXMLError):
+        parse_feed(body, "https://x.test/rss")
 
 
 def test_json_feed() -> None:

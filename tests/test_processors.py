@@ -29,6 +29,14 @@ def test_clean_text_decodes_entities_and_collapses_space() -> None:
     assert clean_text(None) is None
 
 
+def test_control_characters_never_reach_the_database() -> None:
+    # PostgreSQL refuses a NUL in text; a JSON-LD "\u0000" or a page's broken bytes give one.
+    assert clean_text("Harbour\x00 lights\x07 on\x1f") == "Harbour lights on"
+    assert (
+        clean_body("First\x00 paragraph.\n\nSecond\x0b one.") == "First paragraph.\n\nSecond one."
+    )
+
+
 def test_clean_body_keeps_paragraphs() -> None:
     assert clean_body("One  line\n\n\n  Two\tlines \n\n") == "One line\n\nTwo lines"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newscrawl.extract.feeds import UnsafeXMLError
 from newscrawl.extract.sitemaps import (
     Sitemap,
     SitemapEntry,
@@ -137,11 +138,19 @@ def test_oversized_sitemaps_raise() -> None:
     assert len(parse_sitemap(bomb, "https://x.test/s.xml.gz").entries) == 2
 
 
-def test_entities_are_not_expanded() -> None:
+def test_an_external_entity_is_refused() -> None:
     body = b"""<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY x SYSTEM "file:///etc/passwd">]>
     <urlset><url><loc>https://x.test/a&x;</loc></url></urlset>"""
-    entries = parse_sitemap(body, "https://x.test/s.xml").entries
-    assert all("root:" not in e.loc for e in entries)
+    with pytest.raises(UnsafeXMLError, match="external entity"):
+        parse_sitemap(body, "https://x.test/s.xml")
+
+
+def test_an_entity_bomb_in_a_gzipped_sitemap_is_refused() -> None:
+    from tests.hostile import entity_bomb
+
+    bomb = entity_bomb("urlset", "<urlset><url><loc>https://x.test/&lol9;</loc></url></urlset>")
+    with pytest.raises(UnsafeXMLError):
+        parse_sitemap(gzip.compress(bomb.encode()), "https://x.test/s.xml.gz")
 
 
 def test_sitemap_urls_from_robots() -> None:

@@ -188,7 +188,71 @@ def test_binary_non_feed_responses_are_skipped_and_counted() -> None:
     spider = make_spider()
     pdf = Response("http://news.test/files/report.pdf", body=b"%PDF-1.4 fake")
     assert list(spider.parse(pdf)) == []
-    assert spider.crawler.stats.get_value("newscrawl/skipped/non_text") == 1
+    assert spider.crawler.stats.get_value("newscrawl/bad/binary_pdf") == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj (" + STORY.encode() + b")", "pdf"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 40, "png"),
+        (b"PK\x03\x04\x14\x00\x00\x00" + b"<html><p>" + STORY.encode() + b"</p></html>", "zip"),
+    ],
+)
+def test_binary_bodies_served_as_html_are_not_articles(body: bytes, kind: str) -> None:
+    spider = make_spider()
+    url = "http://news.test/2024/12/11/annual-report-of-the-harbour-board/"
+    response = HtmlResponse(url, body=body, headers={"Content-Type": "text/html"})
+    assert list(spider.parse(response)) == []
+    assert spider.crawler.stats.get_value(f"newscrawl/bad/binary_{kind}") == 1
+
+
+def test_a_utf8_page_served_as_latin1_is_read_as_utf8() -> None:
+    spider = make_spider()
+    page = f"""<html lang="en"><head><title>Café in Zürich reopens</title>
+    <meta property="og:type" content="article">
+    <meta property="article:published_time" content="2024-12-11T10:00:00+00:00">
+    </head><body><article><h1>Café in Zürich reopens</h1><p>{STORY}</p><p>{STORY}</p>
+    </article></body></html>"""
+    url = "http://news.test/2024/12/11/cafe-in-zurich-reopens/"
+    response = HtmlResponse(
+        url,
+        body=page.encode(),
+        headers={"Content-Type": "text/html; charset=iso-8859-1"},
+        request=Request(url),
+    )
+    items = [r for r in spider.parse(response) if isinstance(r, ArticleItem)]
+    assert [item["title"] for item in items] == ["Café in Zürich reopens"]
+    assert spider.crawler.stats.get_value("newscrawl/repaired/charset") == 1
+
+
+def test_an_entity_bomb_feed_is_counted_and_gives_no_requests() -> None:
+    from tests.hostile import entity_bomb
+
+    spider = make_spider()
+    body = entity_bomb(
+        "rss",
+        "<rss><channel><item><link>http://news.test/news/a-story-here</link></item>"
+        "</channel></rss>",
+    )
+    response = XmlResponse("http://news.test/feed/", body=body.encode())
+    assert list(spider.parse(response)) == []
+    assert spider.crawler.stats.get_value("newscrawl/bad/xml_entities") == 1
+
+
+def test_links_over_the_cap_are_not_followed() -> None:
+    spider = make_spider()
+    spider.max_links = 10
+    cards = "".join(
+        f'<h2><a href="/2024/12/{n % 28 + 1:02d}/story-number-{n}/">Story number {n}</a></h2>'
+        for n in range(50)
+    )
+    nxt = '<a rel="next" href="/news/page/2/">Next page</a>'
+    results = list(spider.parse(html_response(SITE + "news/", listing(cards + nxt))))
+    urls = [r.url for r in requests_of(results)]
+    assert len(urls) == 10
+    assert "http://news.test/news/page/2/" in urls  # navigation is kept first
+    assert spider.crawler.stats.get_value("newscrawl/links/over_cap") == 41
 
 
 def test_a_copy_with_a_canonical_elsewhere_is_not_stored_but_its_canonical_is_fetched() -> None:

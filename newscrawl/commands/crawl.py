@@ -147,6 +147,23 @@ def print_summary(result: Any) -> None:
     lost = c("newscrawl/store/lost")
     if lost:
         print(f"  {lost} articles are lost: neither stored nor written (their URLs are in the log)")
+    bad = reasons(result.stats, "newscrawl/bad/")
+    if bad:
+        print(f"  bad pages: {sum(bad.values())} ({_counted(bad)})")
+    limits = {what: c(key) for key, what in LIMITS.items() if c(key)}
+    if limits:
+        print("  limits reached: " + ", ".join(f"{n} {what}" for what, n in limits.items()))
+
+
+#: Budgets and caps that ended part of a crawl: the stats key and what to call it.
+LIMITS = {
+    "newscrawl/links/over_cap": "links over NEWSCRAWL_MAX_LINKS_PER_PAGE",
+    "newscrawl/budget/branches_dropped": "branches dropped (NEWSCRAWL_BRANCH_ERRORS)",
+    "newscrawl/budget/sites_dropped": "sites dropped (NEWSCRAWL_SITE_ERRORS)",
+    "newscrawl/budget/sites_out_of_time": "sites out of time (NEWSCRAWL_SITE_TIME_BUDGET)",
+    "newscrawl/listing/stopped_depth": "listing chains at NEWSCRAWL_MAX_LISTING_DEPTH",
+    "newscrawl/retry_after/too_long": "Retry-After waits over NEWSCRAWL_RETRY_AFTER_MAX",
+}
 
 
 def reasons(stats: Mapping[str, Any], prefix: str) -> dict[str, int]:

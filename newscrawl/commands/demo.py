@@ -31,7 +31,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     overrides = crawl_overrides(args)
     # The demo sites are local: no need to be slow about it.
     overrides.update({"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0})
-    with serve_demo_sites() as servers:
+    with serve_demo_sites(skip=_without_browser(overrides)) as servers:
         for name, server in servers.items():
             print(f"serving demo site {name} at {server.url}")
         targets = [CrawlTarget(start_urls=[s.url], site_name=n) for n, s in servers.items()]
@@ -49,6 +49,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"\n{len(rows)} articles stored in {where}")
     print("next: newscrawl export --db " + db + " | head")
     return EXIT_OK if all(r.ok for r in results) else EXIT_FAILED
+
+
+def _without_browser(overrides: dict[str, Any]) -> frozenset[str]:
+    """The script-built demo sites, when no Chromium can render them (one notice each).
+
+    Crawled without a browser they would give an ERROR line and no article: the
+    demo is meant to show what works, and says how to get the rest.
+    """
+    from newscrawl.demo import NEEDS_BROWSER
+    from newscrawl.rendering.browser import BrowserNotFound, find_chromium
+    from newscrawl.runner import project_settings
+
+    settings = project_settings(overrides)
+    if str(settings.get("NEWSCRAWL_RENDER")).lower() == "never":
+        return frozenset()
+    try:
+        find_chromium(settings.get("NEWSCRAWL_CHROMIUM_PATH") or None)
+    except BrowserNotFound as exc:
+        for name in sorted(NEEDS_BROWSER):
+            print(f"skipping demo site {name} (its pages are built by JavaScript): {exc}")
+        return NEEDS_BROWSER
+    return frozenset()
 
 
 def _print_table(rows: Sequence[dict[str, Any]]) -> None:

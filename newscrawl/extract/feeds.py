@@ -4,7 +4,10 @@ Pure functions over the response body. Real-world feeds are often broken XML:
 HTML named entities (``&nbsp;``), bare ampersands, junk before the XML
 declaration. :func:`sanitize_xml` repairs the common cases and lxml's
 ``recover`` mode does the rest. Entities are never resolved and the network is
-never used, so a hostile feed cannot expand or fetch anything.
+never used, so a hostile feed cannot expand or fetch anything; a document whose
+DTD declares entities that nest (the "billion laughs"), external or parameter
+entities is refused outright with :class:`UnsafeXMLError` (no publisher needs
+them; a flat ``<!ENTITY nbsp "&#160;">`` is still read).
 
 Dates are returned raw: normalising them is :mod:`newscrawl.processors`' job.
 """
@@ -25,6 +28,10 @@ from w3lib.html import remove_tags, replace_entities
 from newscrawl.extract.links import absolute_url
 
 logger = logging.getLogger(__name__)
+
+
+class UnsafeXMLError(ValueError):
+    """A feed or sitemap declares entities only an attack needs (nested, external, parameter)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,12 @@ _BARE_AMPERSAND = re.compile(rb"&(?!#\d{1,7};|#[xX][0-9A-Fa-f]{1,6};|[A-Za-z][A-
 _UTF8_BOM = b"\xef\xbb\xbf"
 _CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.DOTALL)
 _WS = re.compile(r"\s+")
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ENTITY_DECL = re.compile(
+    rb"<!ENTITY\s+(%\s+)?([^\s\"']+)\s+(SYSTEM|PUBLIC|\"[^\"]*\"|'[^']*')", re.IGNORECASE
+)
+#: A reference to a named entity inside an entity's value (numeric ones are plain text).
+_ENTITY_REF = re.compile(rb"[&%](?!#)[^\s;&%]+;")
 
 # Child element local names, in order of preference.
 _PUBLISHED = ("pubDate", "published", "issued", "date", "created")
@@ -164,7 +177,11 @@ def parse_untrusted_xml(body: bytes, url: str) -> Any:
     """Parse a feed or sitemap leniently; None when nothing usable comes out.
 
     Untrusted input: no entity expansion, no network, default (non-huge) limits.
+    Raises :class:`UnsafeXMLError` for an entity bomb or an external entity.
     """
+    reason = unsafe_entities(body)
+    if reason:
+        raise UnsafeXMLError(f"{url}: {reason}")
     parser = etree.XMLParser(
         recover=True,
         resolve_entities=False,
@@ -179,6 +196,27 @@ def parse_untrusted_xml(body: bytes, url: str) -> Any:
         logger.debug("Unparseable XML %s: %s", url, exc)
         return None
     return root
+
+
+def unsafe_entities(body: bytes) -> str | None:
+    """Why the DTD of an XML body is hostile, or None (no DTD, or flat entities only)."""
+    doctype = _DOCTYPE.search(body, 0, _SNIFF_BYTES * 4)
+    if doctype is None:
+        return None
+    # The internal subset ends before the root element; a bomb is a few KB at most,
+    # and a DTD padded past 1 MB to hide one is itself refused.
+    subset = body[doctype.start() : doctype.start() + 1024 * 1024]
+    if len(subset) == 1024 * 1024 and b"]>" not in subset:
+        return "a DTD larger than 1 MB"
+    for declaration in _ENTITY_DECL.finditer(subset):
+        parameter, name, value = declaration.groups()
+        if parameter:
+            return f"parameter entity {name.decode('ascii', 'replace')!r}"
+        if value.upper() in (b"SYSTEM", b"PUBLIC"):
+            return f"external entity {name.decode('ascii', 'replace')!r}"
+        if _ENTITY_REF.search(value):
+            return f"entity {name.decode('ascii', 'replace')!r} refers to other entities"
+    return None
 
 
 def _rss_entry(item: Any, feed_url: str) -> FeedEntry | None:

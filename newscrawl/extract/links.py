@@ -113,6 +113,24 @@ def extract_links(
     return links
 
 
+#: Which links a capped page keeps first: what finds many articles, then articles.
+_KEEP_ORDER = (LinkKind.NEXT, LinkKind.FEED, LinkKind.SITEMAP, LinkKind.ARTICLE, LinkKind.LISTING)
+
+
+def take_links(links: list[Link], limit: int) -> tuple[list[Link], int]:
+    """At most ``limit`` of ``links`` (0: all), and how many were left out.
+
+    Next-page, feed and sitemap links are kept first, then articles, then
+    listings, each in page order; the kept links stay in page order.
+    """
+    if limit <= 0 or len(links) <= limit:
+        return links, 0
+    rank = {kind: n for n, kind in enumerate(_KEEP_ORDER)}
+    order = sorted(range(len(links)), key=lambda i: rank.get(links[i].kind, len(rank)))
+    kept = sorted(order[:limit])
+    return [links[i] for i in kept], len(links) - limit
+
+
 def _replaces(new: Link, new_forced: bool, old: Link, old_forced: bool) -> bool:
     """Dedupe rule: a profile's choice beats the heuristics, then the stronger kind wins."""
     if new_forced != old_forced:

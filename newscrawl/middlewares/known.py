@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import NotConfigured
 from scrapy.statscollectors import StatsCollector
+
+from newscrawl.faults import Refused
 
 
 class KnownRedirectMiddleware:
@@ -35,4 +37,4 @@ class KnownRedirectMiddleware:
         known = getattr(self.crawler.spider, "known", None)
         if known is not None and not known.due(request.url):
             self.stats.inc_value("newscrawl/incremental/skipped_known_redirect")
-            raise IgnoreRequest(f"redirect to a stored article: {request.url}")
+            raise Refused("known_redirect", f"redirect to a stored article: {request.url}")

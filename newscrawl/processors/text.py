@@ -61,8 +61,10 @@ def _tag_gap(match: re.Match[str]) -> str:
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u2060\ufeff\u00ad"), None)
-#: The same characters as a regex: much faster than ``str.translate`` with a dict.
-_INVISIBLE_RE = re.compile("[\u200c\u200d\u2060\ufeff\u00ad]")
+#: The same characters as a regex (much faster than ``str.translate`` with a dict), and
+#: the C0 control characters that are not whitespace: a NUL from a page's broken bytes
+#: or a JSON-LD "\\u0000" must not reach PostgreSQL, which refuses it in text.
+_INVISIBLE_RE = re.compile("[\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 #: An escaped ampersand, escaped again any number of times ("&amp;amp;", "&#38;amp;").

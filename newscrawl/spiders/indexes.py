@@ -5,25 +5,23 @@ Feeds and sitemaps name articles directly, with dates: entries older than
 with its request (it teaches the site's clock, see
 :mod:`newscrawl.spiders.deferral`). Stats: ``newscrawl/pages/{feed,sitemap}``,
 ``newscrawl/feeds/entries``, ``newscrawl/sitemaps/entries``,
-``newscrawl/skipped/{before_since,bad_sitemap}``.
+``newscrawl/skipped/before_since``, ``newscrawl/bad/{bad_sitemap,xml_entities}`` (a
+sitemap that does not parse; a feed or sitemap declaring entities is not read at all).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from scrapy.http import Request, Response, TextResponse
 
-from newscrawl.extract.feeds import parse_feed
+from newscrawl.extract.feeds import UnsafeXMLError, parse_feed
 from newscrawl.extract.sitemaps import SitemapError, parse_sitemap, sitemap_urls_from_robots
 from newscrawl.extract.urlclass import LinkKind, classify_url
 
 if TYPE_CHECKING:
     from newscrawl.spiders.deferral import DateDeferral
-
-logger = logging.getLogger(__name__)
 
 
 class IndexRouting:
@@ -51,9 +49,16 @@ class IndexRouting:
 
         def _done(self, request: Request | None) -> None: ...
 
+        def _bad(self, url: str, reason: str, detail: str) -> None: ...
+
     def parse_feed(self, response: Response) -> Iterator[Request]:
         self._stat("pages/feed")
-        for entry in parse_feed(response.body, response.url):
+        try:
+            entries = parse_feed(response.body, response.url)
+        except UnsafeXMLError as exc:
+            self._bad(response.url, "xml_entities", str(exc))
+            return
+        for entry in entries:
             self._stat("feeds/entries")
             if self._too_old(entry.updated_raw or entry.published_raw):
                 self._stat("skipped/before_since")
@@ -69,9 +74,11 @@ class IndexRouting:
         self._stat("pages/sitemap")
         try:
             sitemap = parse_sitemap(response.body, response.url)
+        except UnsafeXMLError as exc:
+            self._bad(response.url, "xml_entities", str(exc))
+            return
         except SitemapError as exc:
-            self._stat("skipped/bad_sitemap")
-            logger.warning("Skipping sitemap %s: %s", response.url, exc)
+            self._bad(response.url, "bad_sitemap", str(exc))
             return
         for entry in sitemap.entries:
             if not self._allowed(entry.loc):

@@ -17,6 +17,7 @@ Settings: ``NEWSCRAWL_MAX_LISTING_DEPTH`` (pages one chain of listings may go
 deep: calendar and ``?page=N`` traps end there), ``NEWSCRAWL_EMPTY_PAGES_GRACE``
 (listing pages in a row without an unseen article link before a chain stops),
 ``NEWSCRAWL_SINCE`` (feed and sitemap entries older than it are not fetched),
+``NEWSCRAWL_MAX_LINKS_PER_PAGE`` (links followed at most from one page),
 ``NEWSCRAWL_MAX_ARTICLES``, ``NEWSCRAWL_DATE_DEFER_MAX`` (articles of a site whose
 only date is a local time wait, up to this many, for a page that teaches the
 site's time zone; 0: never wait; see :mod:`newscrawl.spiders.deferral`).
@@ -33,6 +34,7 @@ a distributed crawl holds a page's request until then (:mod:`newscrawl.cluster`)
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import datetime
 from typing import Any
@@ -51,10 +53,12 @@ from newscrawl import signals as newscrawl_signals
 from newscrawl.checks import check_settings
 from newscrawl.extract.article import extract_article
 from newscrawl.extract.feeds import is_feed
-from newscrawl.extract.links import extract_links, feed_urls
+from newscrawl.extract.links import extract_links, feed_urls, take_links
 from newscrawl.extract.pagetype import classify_page
 from newscrawl.extract.sitemaps import is_sitemap
+from newscrawl.extract.sniff import better_encoding, binary_kind, too_deep
 from newscrawl.extract.urlclass import LinkKind
+from newscrawl.faults import BULK, failure_reason, is_fault
 from newscrawl.incremental import KnownArticles
 from newscrawl.items import ArticleItem
 from newscrawl.sites import SiteProfile, load_profile
@@ -114,6 +118,7 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         self.run_arguments = {"start_urls": urls, "site": site, **kwargs}
         self.max_depth = 30
         self.empty_grace = 2
+        self.max_links = 1000
         self.since: datetime | None = None
 
     @classmethod
@@ -146,6 +151,7 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         crawler.signals.connect(spider.idle, signal=signals.spider_idle)
         spider.max_depth = settings.getint("NEWSCRAWL_MAX_LISTING_DEPTH")
         spider.empty_grace = settings.getint("NEWSCRAWL_EMPTY_PAGES_GRACE")
+        spider.max_links = settings.getint("NEWSCRAWL_MAX_LINKS_PER_PAGE", 1000)
         spider.since = parse_since(settings.get("NEWSCRAWL_SINCE") or None)
         return spider
 
@@ -201,14 +207,21 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         if is_feed(response.body, content_type):
             yield from self.parse_feed(response)
             return
-        if not isinstance(response, TextResponse):
-            self._stat("skipped/non_text")
+        # Magic bytes, not headers: PDFs, images and zips are served as text/html.
+        binary = binary_kind(response.body)
+        if binary or not isinstance(response, TextResponse):
+            self._bad(response.url, f"binary_{binary or 'data'}", content_type or "no type")
             return
         if "html" not in content_type and not response.text.lstrip()[:200].lower().startswith(
             ("<!doctype html", "<html")
         ):
             self._stat("skipped/non_html")
             return
+        encoding = better_encoding(response.body, response.encoding)
+        if encoding:
+            # A UTF-8 page labelled Latin-1: read as labelled, every "é" becomes "Ã©".
+            self._stat("repaired/charset")
+            response = response.replace(encoding=encoding)
         yield from self.parse_html(response, page or _Page())
 
     def parse_html(self, response: TextResponse, page: _Page) -> Iterator[Any]:
@@ -233,6 +246,10 @@ class NewsSpider(IndexRouting, scrapy.Spider):
                 )
                 hint = response.meta.get(META, {}).get("date_hint")
                 yield from self.dates.article(extracted, response.url, site, hint=hint)
+        elif verdict.reason == "short-text" and too_deep(html):
+            # libxml2 stops at 256 levels: the page parsed to nothing, links included.
+            self._bad(response.url, "too_deep", "HTML nested deeper than 256 levels")
+            return
         else:
             self._stat(f"pages/{verdict.kind}")
             self._stat(f"rejected/{verdict.kind}/{verdict.reason}")
@@ -282,11 +299,19 @@ class NewsSpider(IndexRouting, scrapy.Spider):
             article_selector=selectors.get("article_links"),
             listing_selector=selectors.get("listing_links"),
         )
+        links = [x for x in links if x.kind is not LinkKind.OTHER and self._allowed(x.url)]
+        links, over = take_links(links, self.max_links)
+        if over:
+            self._stat("links/over_cap", over)
+            self.logger.info(
+                "%s: %d links over NEWSCRAWL_MAX_LINKS_PER_PAGE=%d not followed",
+                response.url,
+                over,
+                self.max_links,
+            )
         navigation: list[tuple[str, LinkKind]] = []
         unseen_articles = 0
         for link in links:
-            if link.kind is LinkKind.OTHER or not self._allowed(link.url):
-                continue
             if link.kind in (LinkKind.NEXT, LinkKind.LISTING):
                 navigation.append((link.url, link.kind))
             elif link.kind is LinkKind.ARTICLE:
@@ -310,12 +335,17 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         self.frontier.closed(reason)
 
     def failed(self, failure: Failure) -> None:
-        self._stat(f"failed/{failure.type.__name__ if failure.type else 'error'}")
         request = getattr(failure, "request", None)
         if request is not None:
             self.frontier.completed(request.url)  # a resumed run need not try it again
             self._done(request)
-        self.logger.debug("Request failed: %s (%s)", getattr(request, "url", "?"), failure.value)
+        detail = str(failure.value) or type(failure.value).__name__
+        response = getattr(failure.value, "response", None)
+        if response is not None:  # HttpError: say what the server answered
+            detail = f"HTTP {response.status}"
+            if response.headers.get(b"Location"):
+                detail += f" to {response.headers[b'Location'].decode('latin-1')}"
+        self._bad(getattr(request, "url", "?"), failure_reason(failure.value), detail)
 
     # --- helpers ------------------------------------------------------------------
 
@@ -369,6 +399,18 @@ class NewsSpider(IndexRouting, scrapy.Spider):
     def _done(self, request: Request | None) -> None:
         """The page of ``request`` is parsed (or failed): see newscrawl.signals.page_done."""
         self.crawler.signals.send_catch_log(newscrawl_signals.page_done, request=request)
+
+    def _bad(self, url: str, reason: str, detail: str) -> None:
+        """Count and log a page not read: ``bad/<reason>``, or ``skipped/<reason>``
+        when nothing went wrong (robots.txt, 304 Not Modified)."""
+        if not is_fault(reason):
+            self._stat(f"skipped/{reason}")
+            self.logger.debug("Skipped %s: %s (%s)", url, reason, detail)
+            return
+        self._stat(f"bad/{reason}")
+        # A dropped branch refuses its requests by the thousand; the drop itself is logged.
+        level = logging.DEBUG if reason in BULK else logging.INFO
+        self.logger.log(level, "Bad page %s: %s (%s)", url, reason, detail[:300])
 
     def _stat(self, key: str, count: int = 1) -> None:
         if self.crawler.stats is not None:
