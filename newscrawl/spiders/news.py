@@ -23,8 +23,11 @@ only date is a local time wait, up to this many, for a page that teaches the
 site's time zone; 0: never wait; see :mod:`newscrawl.spiders.deferral`).
 
 Stats: ``newscrawl/pages/<kind>``, ``newscrawl/skipped/<reason>``,
-``newscrawl/links/<kind>``, ``newscrawl/listing/stopped_{depth,empty}``,
-``newscrawl/feeds/entries``, ``newscrawl/sitemaps/entries``, ``newscrawl/failed/<error>``.
+``newscrawl/links/<kind>``, ``newscrawl/links/over_cap``,
+``newscrawl/listing/stopped_{depth,empty}``, ``newscrawl/rejected/<kind>/<reason>``
+(pages that are not articles), ``newscrawl/repaired/charset``, ``newscrawl/bad/<reason>``
+(pages not read, each logged with its reason: :mod:`newscrawl.faults`,
+:mod:`newscrawl.extract.sniff`).
 Which URLs are skipped (seen, done by a resumed run, stored and unchanged) and
 the job log of a resumable crawl: :mod:`newscrawl.spiders.frontier`; feeds,
 sitemaps and robots.txt: :mod:`newscrawl.spiders.indexes`. The spider says when
