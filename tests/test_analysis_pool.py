@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pickle
 import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from crawling import SITES_DIR, port_of, run_crawl, stored_rows
 from scrapy.http import HtmlResponse, Request
 from scrapy.settings import Settings
 
+from newscrawl.devserver import SiteServer
 from newscrawl.extract.analysis import analyse_page
 from newscrawl.middlewares.analysis import ANALYSIS, analysis_processes, take_analysis
 
@@ -79,3 +83,57 @@ def test_an_analysis_of_another_text_is_not_used() -> None:
     assert ANALYSIS not in request.meta
     request.meta[ANALYSIS] = analyse_page(html, url)
     assert take_analysis(response, response.text) is not None
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc")
+def test_workers_leave_with_a_killed_crawl(tmp_path: Path) -> None:
+    server = SiteServer(SITES_DIR / "meridian").start()
+    command = [sys.executable, "-m", "newscrawl.cli", "crawl", server.url]
+    command += ["--db", f"sqlite:///{tmp_path / 'news.db'}", "-s", "AUTOTHROTTLE_ENABLED=False"]
+    command += ["-s", "DOWNLOAD_DELAY=0.5", "-s", "NEWSCRAWL_ANALYSIS_PROCESSES=2"]
+    command += ["-s", "NEWSCRAWL_ANALYSIS_POOL_AFTER=1"]
+    crawl = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        workers: set[int] = set()
+        while len(workers) < 2 and time.monotonic() < deadline and crawl.poll() is None:
+            time.sleep(0.2)
+            workers = {p for p in _children(crawl.pid) if "spawn_main" in _cmdline(p)}
+        assert len(workers) == 2, "the pool did not start"
+        crawl.kill()
+        crawl.wait()
+        deadline = time.monotonic() + 15
+        while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [p for p in workers if _alive(p)]
+    finally:
+        if crawl.poll() is None:
+            crawl.kill()
+        server.stop()
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""

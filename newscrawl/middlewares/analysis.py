@@ -22,6 +22,8 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -73,6 +75,20 @@ def take_analysis(response: Response, html: str) -> PageAnalysis | None:
     return analysis if (analysis.url, analysis.length) == (response.url, len(html)) else None
 
 
+def _worker_start(crawl_pid: int) -> None:
+    """In each worker: leave with the crawl, then import the extraction stack."""
+    # A worker whose crawl was killed (SIGKILL, out of memory) would wait on
+    # the pool's queue for ever: both ends of its pipe are in every worker.
+    threading.Thread(target=_watch_crawl, args=(crawl_pid,), daemon=True).start()
+    _warm_up()
+
+
+def _watch_crawl(crawl_pid: int) -> None:
+    while os.getppid() == crawl_pid:
+        time.sleep(1.0)
+    os._exit(0)
+
+
 def _warm_up() -> None:
     """Import the extraction stack once per worker, not on its first page."""
     import htmldate  # noqa: F401
@@ -114,7 +130,10 @@ class AnalysisMiddleware:
         # reactor's pools) that a fork would copy in whatever state they are.
         context = multiprocessing.get_context("spawn")
         self.pool = ProcessPoolExecutor(
-            max_workers=self.processes, mp_context=context, initializer=_warm_up
+            max_workers=self.processes,
+            mp_context=context,
+            initializer=_worker_start,
+            initargs=(os.getpid(),),
         )
         logger.info(
             "Reading pages in %d worker processes from page %d on", self.processes, self.seen + 1
