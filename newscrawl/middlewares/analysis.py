@@ -10,7 +10,8 @@ downloading meanwhile. The spider reads a page itself when no analysis comes
 with it (no pool, a page the pool did not take, a worker that failed).
 
 Settings: ``NEWSCRAWL_ANALYSIS_PROCESSES`` (worker processes; ``auto``: one
-per CPU this process may use, none on a one-CPU machine; ``0``: read pages in
+per CPU this process may use, divided among the ``NEWSCRAWL_WORKERS`` of a
+distributed crawl on this machine, none on a one-CPU machine; ``0``: read pages in
 the crawl's own process), ``NEWSCRAWL_ANALYSIS_POOL_AFTER`` (HTML pages read in
 the crawl's process before the pool starts: a crawl of a few dozen pages is
 done before workers are ready). Stats: ``newscrawl/analysis/{pool,inline_fallback}``.
@@ -52,7 +53,10 @@ def analysis_processes(settings: BaseSettings) -> int:
     raw = str(settings.get("NEWSCRAWL_ANALYSIS_PROCESSES", "auto")).strip().lower()
     if raw == "auto":
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        return cpus if cpus and cpus > 1 else 0
+        if not cpus or cpus < 2:
+            return 0
+        # Workers of a distributed crawl started on this machine share its CPUs.
+        return max(1, cpus // max(1, settings.getint("NEWSCRAWL_WORKERS", 1)))
     try:
         count = int(raw)
     except ValueError:
