@@ -23,6 +23,7 @@ from newscrawl.extract.images import same_picture, shown_on_page
 from newscrawl.extract.markup import lead_figure, markup_fields
 from newscrawl.extract.merge import merge_layers
 from newscrawl.extract.profile import profile_fields
+from newscrawl.extract.stated import stated_dates
 from newscrawl.extract.structured import jsonld_fields, meta_layers, microdata_fields
 from newscrawl.processors.authors import split_authors
 from newscrawl.processors.sitenames import is_site_name, strip_title_suffix
@@ -82,6 +83,7 @@ def extract_article(html: str, url: str, profile: SiteProfile | None = None) -> 
         "meta": meta,
         "markup": markup_fields(tree),
     }
+    _use_stated_dates(tree, url, layers["markup"])
     site_name = _site_name(layers)
     for layer in layers.values():
         if layer.get("title"):
@@ -98,6 +100,21 @@ def extract_article(html: str, url: str, profile: SiteProfile | None = None) -> 
     fields, sources = merge_layers(layers, site_name)
     candidates = [str(v) for v in (layer.get("published_raw") for layer in layers.values()) if v]
     return ExtractedArticle(fields=fields, sources=sources, published_candidates=candidates)
+
+
+def _use_stated_dates(tree: HtmlElement, url: str, markup: dict[str, Any]) -> None:
+    """The visible dates of the story's own zone, when the page has one.
+
+    The markup layer's own date reading looks at the whole article element or
+    page, where sidebars, "more news" lists and the banner print other days;
+    within the zone only the story's dates are left (see ``stated``).
+    """
+    stated = stated_dates(tree, url)
+    if stated is None:
+        return
+    for name in ("published_raw", "modified_raw"):
+        markup.pop(name, None)
+    markup.update(stated)
 
 
 def _site_name(layers: dict[str, dict[str, Any]]) -> str | None:
