@@ -234,8 +234,41 @@ def story_zone(tree: HtmlElement, url: str) -> StoryZone | None:
     last = root if root is shared else _branch(root, shared)
     end = last.index + last.size
     kept = [n for n in nodes[start:end] if not n.furniture and not n.in_card]
+    kept.extend(n for n in _entry_footer(nodes, nodes[first]) if n.index >= end)
     head = sum(1 for n in kept if n.index < first)
     return StoryZone([n.element for n in kept], head)
+
+
+def _entry_footer(nodes: list[_Node], sentence: _Node) -> list[_Node]:
+    """The nodes of the ``<footer>`` of the ``<article>`` that holds the story.
+
+    An article's own footer is the story's (WordPress themes print "Published
+    <time>" there), unlike the page's footer or the footers of comments, which
+    are ``<article>`` elements of their own. Furniture inside it stays out.
+    """
+    article = sentence.parent
+    while article is not None and article.element.tag != "article":
+        article = article.parent
+    if article is None:
+        return []
+    found: list[_Node] = []
+    for footer in nodes[article.index : article.index + article.size]:
+        if footer.parent is not article or footer.element.tag != "footer" or footer.in_card:
+            continue
+        for node in nodes[footer.index : footer.index + footer.size]:
+            if node is footer or not _furniture_below(node, footer):
+                found.append(node)
+    return found
+
+
+def _furniture_below(node: _Node, top: _Node) -> bool:
+    """Is ``node``, or an ancestor of it below ``top``, furniture by itself?"""
+    current: _Node | None = node
+    while current is not None and current is not top:
+        if current.in_card or _is_furniture(current.element):
+            return True
+        current = current.parent
+    return False
 
 
 def _own_h1(node: _Node) -> bool:

@@ -124,9 +124,9 @@ def _zone_dates(elements: list[HtmlElement], head: int) -> Iterator[StatedDate]:
             continue
         if _inside_read_time(element, inside):
             continue
-        for text, owner in _own_texts(element):
+        for text in _own_texts(element):
             for found in find_printed_dates(text):
-                kinds = _kinds(owner, text[: found.start], inside)
+                kinds = _kinds(element, text[: found.start], inside)
                 yield StatedDate(
                     text[found.start : found.end], kinds, found.has_time, in_head, order
                 )
@@ -147,7 +147,7 @@ def _inside_read_time(element: HtmlElement, inside: set[HtmlElement]) -> bool:
     return False
 
 
-def _own_texts(element: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
+def _own_texts(element: HtmlElement) -> Iterator[str]:
     """The short text nodes ``element`` owns: its text and its children's tails.
 
     Each text node of the page is read once, by the element it belongs to; a
@@ -158,7 +158,7 @@ def _own_texts(element: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
             continue
         text = clean_text(raw)
         if text and len(text) <= MAX_DATE_LINE:
-            yield text, element
+            yield text
 
 
 def _kinds(element: HtmlElement, before: str, inside: set[HtmlElement]) -> frozenset[str]:
