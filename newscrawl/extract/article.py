@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from copy import deepcopy
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +27,7 @@ from newscrawl.extract.profile import profile_fields
 from newscrawl.extract.stated import stated_dates
 from newscrawl.extract.structured import jsonld_fields, meta_layers, microdata_fields
 from newscrawl.processors.authors import split_authors
+from newscrawl.processors.dates import calendar_day, has_time_of_day
 from newscrawl.processors.sitenames import is_site_name, strip_title_suffix
 from newscrawl.sites import SiteProfile
 
@@ -107,14 +109,39 @@ def _use_stated_dates(tree: HtmlElement, url: str, markup: dict[str, Any]) -> No
 
     The markup layer's own date reading looks at the whole article element or
     page, where sidebars, "more news" lists and the banner print other days;
-    within the zone only the story's dates are left (see ``stated``).
+    within the zone only the story's dates are left (see ``stated``), and the
+    zone's word is final: a kind of date it does not state is dropped (the
+    page-wide one would be a teaser's). A zone that states no date at all
+    says nothing against the page-wide reading (a ``<time>`` or microdata
+    just outside the zone's bounds), which stays; nor does a date-only value
+    of the zone against a page-wide machine-readable timestamp of the same day
+    (``<time datetime>``, microdata: see ``merge`` for the rule).
     """
     stated = stated_dates(tree, url)
-    if stated is None:
+    if not stated:
         return
     for name in ("published_raw", "modified_raw"):
-        markup.pop(name, None)
-    markup.update(stated)
+        zone, page = stated.get(name), markup.get(name)
+        if zone is None:
+            markup.pop(name, None)
+            continue
+        timed_same_day = (
+            page is not None
+            and _iso(page)
+            and has_time_of_day(page)
+            and not has_time_of_day(zone)
+            and calendar_day(page) == calendar_day(zone)
+        )
+        if not timed_same_day:
+            markup[name] = zone
+
+
+def _iso(raw: Any) -> bool:
+    try:
+        datetime.fromisoformat(str(raw).strip().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def _site_name(layers: dict[str, dict[str, Any]]) -> str | None:

@@ -216,10 +216,11 @@ def story_zone(tree: HtmlElement, url: str) -> StoryZone | None:
     The zone runs from the headline (the page's own ``<h1>`` above the story,
     with the header block around it: a meta line may stand before the title)
     to the end of the story's container, inside the smallest element that
-    holds both. Furniture (sidebars, footers, captions) and cards (related
-    lists, "more news" views, teasers) are left out: their dates and bylines
-    belong to other pages. Without a story, or a headline above it, there is
-    no zone to trust and callers read the page as before.
+    holds both, plus the ``<footer>`` of the story's ``<article>``. Furniture
+    (sidebars, page footers, captions) and cards (related lists, "more news"
+    views, teasers) are left out: their dates and bylines belong to other
+    pages. Without a story, or a headline above it, there is no zone to trust
+    and callers read the page as before.
     """
     nodes, _, root, _ = _analysis(tree, url)
     if root is None:

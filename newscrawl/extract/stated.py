@@ -68,6 +68,7 @@ class StatedDate:
     has_time: bool
     in_head: bool  # before the story's first sentence
     order: int
+    on_own_line: bool = True  # its block of text is a short line, not a paragraph
 
 
 def stated_dates(tree: HtmlElement, url: str) -> dict[str, str] | None:
@@ -76,7 +77,12 @@ def stated_dates(tree: HtmlElement, url: str) -> dict[str, str] | None:
     zone = story_zone(tree, url)
     if zone is None:
         return None
-    dates = list(_zone_dates(zone.elements, zone.head))
+    # Inside a sentence of the story, a date nobody labels is as likely an
+    # event's ("the deadline is April 15, 2025") as the story's; in the head
+    # or on a short line of its own (a meta line) it is the story's.
+    dates = [
+        d for d in _zone_dates(zone.elements, zone.head) if d.in_head or d.kinds or d.on_own_line
+    ]
     fields: dict[str, str] = {}
     published = choose([d for d in dates if "published" in d.kinds or not d.kinds])
     if published is not None:
@@ -120,16 +126,34 @@ def _zone_dates(elements: list[HtmlElement], head: int) -> Iterator[StatedDate]:
         if tag == "time" and element.get("datetime", "").strip():
             value = element.get("datetime", "").strip()
             kinds = _kinds(element, "", inside)
-            yield StatedDate(value, kinds, has_time_of_day(value), in_head, order)
+            short = _line_chars(element) <= MAX_DATE_LINE
+            yield StatedDate(value, kinds, has_time_of_day(value), in_head, order, short)
             continue
         if _inside_read_time(element, inside):
             continue
         for text in _own_texts(element):
             for found in find_printed_dates(text):
                 kinds = _kinds(element, text[: found.start], inside)
-                yield StatedDate(
-                    text[found.start : found.end], kinds, found.has_time, in_head, order
-                )
+                value = text[found.start : found.end]
+                short = _line_chars(element) <= MAX_DATE_LINE
+                yield StatedDate(value, kinds, found.has_time, in_head, order, short)
+
+
+#: Elements that run inside a line of text: a date in one is on its block's line.
+_INLINE_TAGS = frozenset(
+    {"a", "span", "time", "small", "strong", "b", "em", "i", "abbr", "font", "sup", "sub", "u"}
+)
+
+
+def _line_chars(element: HtmlElement) -> int:
+    """The length of the text of the block (paragraph, div, list item) ``element`` runs in."""
+    block = element
+    while block.tag in _INLINE_TAGS:
+        parent = block.getparent()
+        if parent is None:
+            break
+        block = parent
+    return len(clean_text(block.text_content()) or "")
 
 
 def _attribute_value(element: HtmlElement) -> str | None:
