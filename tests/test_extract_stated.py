@@ -197,3 +197,31 @@ def test_extracted_article_reads_the_zone_and_the_printed_time() -> None:
     article = extract_article(html, URL)
     assert article.fields["published_raw"] == "December 3, 2024 - 5:30pm"
     assert article.fields["modified_raw"] is None
+
+
+def test_a_date_inside_a_sentence_of_the_story_is_an_event() -> None:
+    story = STORY + (
+        "<p>Applications for the season ticket close on 15 January 2025 at the town"
+        " hall, and the office will post the winter timetable at every stop.</p>"
+    )
+    page = BOOTSTRAP.replace("{meta}", "par <a href='/auteurs/lea/'>Léa Morel</a>")
+    tree = _tree(page.replace(STORY, story))
+    assert stated_dates(tree, URL) == {}
+
+
+def test_a_time_just_outside_the_zone_still_dates_a_zone_that_states_none() -> None:
+    # A dateline above the title's wrapper: outside the zone, still the page's
+    # reading when the zone itself states no date.
+    page = f"""
+    <main><article class="story">
+      <div class="story-meta"><time datetime="2024-12-10T08:00:00+01:00">10/12/2024</time></div>
+      <div class="story-wrap">
+        <h1>Harbour ferry to run every twenty minutes</h1>
+        <div class="story-body">{STORY}</div>
+      </div>
+    </article></main>
+    """
+    html = lxml.html.tostring(_tree(page), encoding="unicode")
+    tree = lxml.html.document_fromstring(html)
+    assert stated_dates(tree, URL) == {}
+    assert extract_article(html, URL).fields["published_raw"] == "2024-12-10T08:00:00+01:00"
