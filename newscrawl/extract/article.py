@@ -109,13 +109,14 @@ def _use_stated_dates(tree: HtmlElement, url: str, markup: dict[str, Any]) -> No
 
     The markup layer's own date reading looks at the whole article element or
     page, where sidebars, "more news" lists and the banner print other days;
-    within the zone only the story's dates are left (see ``stated``), and the
-    zone's word is final: a kind of date it does not state is dropped (the
-    page-wide one would be a teaser's). A zone that states no date at all
-    says nothing against the page-wide reading (a ``<time>`` or microdata
-    just outside the zone's bounds), which stays; nor does a date-only value
-    of the zone against a page-wide machine-readable timestamp of the same day
-    (``<time datetime>``, microdata: see ``merge`` for the rule).
+    within the zone only the story's dates are left (see ``stated``). A date
+    the zone states wins, except a date-only value against a page-wide
+    machine-readable timestamp of the same day (``<time datetime>``,
+    microdata; the rule of ``merge``). A kind of date the zone does not
+    state drops a page-wide one printed as text (a teaser's "December 11,
+    2024 at 3:00 PM") but keeps a machine-readable one: those stand just
+    outside the zone's bounds as often as in teasers. A zone that states no
+    date at all says nothing against the page-wide reading.
     """
     stated = stated_dates(tree, url)
     if not stated:
@@ -123,7 +124,8 @@ def _use_stated_dates(tree: HtmlElement, url: str, markup: dict[str, Any]) -> No
     for name in ("published_raw", "modified_raw"):
         zone, page = stated.get(name), markup.get(name)
         if zone is None:
-            markup.pop(name, None)
+            if page is not None and not _iso(page):
+                markup.pop(name, None)
             continue
         timed_same_day = (
             page is not None
