@@ -73,3 +73,40 @@ def test_structured_headline_with_other_words_stays() -> None:
     plain = "Riverbend library ends late fines on children's books"
     layers = {"jsonld": {"title": plain}, "markup": {"title": h1}}
     assert _title(layers) == (plain, "jsonld")
+
+
+def _dates(layers: dict[str, dict[str, Any]]) -> tuple[Any, Any]:
+    fields, sources = merge_layers(layers)
+    return fields["published_raw"], sources.get("published_raw")
+
+
+def test_same_day_timestamp_beats_a_date_only_value() -> None:
+    layers = {
+        "jsonld": {"published_raw": "2024-12-10"},
+        "markup": {"published_raw": "2024-12-10T16:20:00-07:00"},
+    }
+    assert _dates(layers) == ("2024-12-10T16:20:00-07:00", "markup")
+
+
+def test_a_timestamp_of_another_day_does_not_replace_the_date() -> None:
+    layers = {
+        "jsonld": {"published_raw": "2024-12-10"},
+        "markup": {"published_raw": "December 12, 2024 9:30 AM"},
+    }
+    assert _dates(layers) == ("2024-12-10", "jsonld")
+
+
+def test_a_date_only_value_never_displaces_a_time() -> None:
+    layers = {
+        "opengraph": {"published_raw": "2024-12-10T08:00:00+01:00"},
+        "markup": {"published_raw": "December 10, 2024"},
+    }
+    assert _dates(layers) == ("2024-12-10T08:00:00+01:00", "opengraph")
+
+
+def test_a_profile_date_is_kept_as_the_site_chose() -> None:
+    layers = {
+        "profile": {"published_raw": "10.12.2024"},
+        "markup": {"published_raw": "2024-12-10T16:20:00-07:00"},
+    }
+    assert _dates(layers) == ("10.12.2024", "profile")

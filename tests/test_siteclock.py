@@ -1,6 +1,6 @@
 from datetime import UTC, datetime, timedelta, timezone
 
-from newscrawl.extract.siteclock import SiteClock, offset_of
+from newscrawl.extract.siteclock import SiteClock, date_pairs, offset_of
 
 KYIV_WINTER = timezone(timedelta(hours=2))
 
@@ -64,3 +64,11 @@ def test_date_pairs_pair_local_with_offset_times_of_the_same_moment() -> None:
     assert not is_local_time("2024-12-11T15:18:00+02:00")
     assert not is_local_time("not a date")
     assert not is_local_time("2024-12-11")
+
+
+def test_a_bare_date_teaches_no_offset() -> None:
+    # Midnight of a date-only value is no wall-clock time: pairing it with the
+    # same story's timestamp would "learn" -06:15 here.
+    assert date_pairs(["2024-12-13", "2024-12-13T06:15:00Z"]) == []
+    assert date_pairs(["13. Dezember 2024", "2024-12-13T06:15:00Z"]) == []
+    assert date_pairs(["13. Dezember 2024, 7.15 Uhr", "2024-12-13T06:15:00Z"]) != []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from copy import deepcopy
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -24,8 +25,10 @@ from newscrawl.extract.images import same_picture, shown_on_page
 from newscrawl.extract.markup import lead_figure, markup_fields
 from newscrawl.extract.merge import merge_layers
 from newscrawl.extract.profile import profile_fields
+from newscrawl.extract.stated import stated_dates
 from newscrawl.extract.structured import jsonld_fields, meta_layers, microdata_fields
 from newscrawl.processors.authors import split_authors
+from newscrawl.processors.dates import calendar_day, has_time_of_day
 from newscrawl.processors.sitenames import is_site_name, strip_title_suffix
 from newscrawl.sites import SiteProfile
 
@@ -94,6 +97,7 @@ def extract_article(html: str, url: str, profile: SiteProfile | None = None) -> 
         "meta": meta,
         "markup": markup_fields(tree),
     }
+    _use_stated_dates(tree, url, layers["markup"])
     site_name = _site_name(layers)
     for layer in layers.values():
         if layer.get("title"):
@@ -110,6 +114,48 @@ def extract_article(html: str, url: str, profile: SiteProfile | None = None) -> 
     fields, sources = merge_layers(layers, site_name)
     candidates = [str(v) for v in (layer.get("published_raw") for layer in layers.values()) if v]
     return ExtractedArticle(fields=fields, sources=sources, published_candidates=candidates)
+
+
+def _use_stated_dates(tree: HtmlElement, url: str, markup: dict[str, Any]) -> None:
+    """The visible dates of the story's own zone, when the page has one.
+
+    The markup layer's own date reading looks at the whole article element or
+    page, where sidebars, "more news" lists and the banner print other days;
+    within the zone only the story's dates are left (see ``stated``). A date
+    the zone states wins, except a date-only value against a page-wide
+    machine-readable timestamp of the same day (``<time datetime>``,
+    microdata; the rule of ``merge``). A kind of date the zone does not
+    state drops a page-wide one printed as text (a teaser's "December 11,
+    2024 at 3:00 PM") but keeps a machine-readable one: those stand just
+    outside the zone's bounds as often as in teasers. A zone that states no
+    date at all says nothing against the page-wide reading.
+    """
+    stated = stated_dates(tree, url)
+    if not stated:
+        return
+    for name in ("published_raw", "modified_raw"):
+        zone, page = stated.get(name), markup.get(name)
+        if zone is None:
+            if page is not None and not _iso(page):
+                markup.pop(name, None)
+            continue
+        timed_same_day = (
+            page is not None
+            and _iso(page)
+            and has_time_of_day(page)
+            and not has_time_of_day(zone)
+            and calendar_day(page) == calendar_day(zone)
+        )
+        if not timed_same_day:
+            markup[name] = zone
+
+
+def _iso(raw: Any) -> bool:
+    try:
+        datetime.fromisoformat(str(raw).strip().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def _site_name(layers: dict[str, dict[str, Any]]) -> str | None:

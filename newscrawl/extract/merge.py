@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from newscrawl.processors.authors import split_authors
+from newscrawl.processors.dates import calendar_day, has_time_of_day
 from newscrawl.processors.sitenames import is_site_name
 
 #: Default order of trust; the first layer with a value wins.
@@ -75,6 +76,8 @@ def merge_layers(
             chosen = _prefer_visible_typography(layers, chosen)
         elif name == "authors":
             chosen = _prefer_fuller_byline(layers, chosen, site_name)
+        elif name in ("published_raw", "modified_raw"):
+            chosen = _prefer_timestamp(layers, name, order, chosen)
         if chosen is not None:
             source, value = chosen
             fields[name] = value
@@ -92,6 +95,32 @@ def _first(
         if _present(value):
             return layer, value
     return None
+
+
+def _prefer_timestamp(
+    layers: dict[str, dict[str, Any]],
+    name: str,
+    order: tuple[str, ...],
+    chosen: tuple[str, Any] | None,
+) -> tuple[str, Any] | None:
+    """A full timestamp of the same day beats a date-only value, whatever its layer.
+
+    Layers disagree in precision more than in fact: JSON-LD's "2024-12-10"
+    and the page's ``<time datetime="2024-12-10T16:20:00-07:00">`` say the
+    same day, and only one says when. A date-only value never displaces a
+    time: the more trusted layer's day stands only when no layer times it.
+    A profile's selector is the site's own choice and is kept as it is.
+    """
+    if chosen is None or chosen[0] == "profile" or has_time_of_day(chosen[1]):
+        return chosen
+    day = calendar_day(chosen[1])
+    if day is None:
+        return chosen
+    for layer in order:
+        value = layers.get(layer, {}).get(name)
+        if _present(value) and has_time_of_day(value) and calendar_day(value) == day:
+            return layer, value
+    return chosen
 
 
 def _squash(text: str) -> str:

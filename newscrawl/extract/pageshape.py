@@ -201,8 +201,91 @@ def page_shape(tree: HtmlElement, url: str) -> PageShape:
     return _shape(tree, url)
 
 
+@dataclass(frozen=True)
+class StoryZone:
+    """The story's own elements in page order; the first ``head`` of them stand
+    before its first sentence (headline, kicker, meta line, lead figure)."""
+
+    elements: list[HtmlElement]
+    head: int
+
+
+def story_zone(tree: HtmlElement, url: str) -> StoryZone | None:
+    """The elements a reader takes as the story's own, in page order; None when unsure.
+
+    The zone runs from the headline (the page's own ``<h1>`` above the story,
+    with the header block around it: a meta line may stand before the title)
+    to the end of the story's container, inside the smallest element that
+    holds both, plus the ``<footer>`` of the story's ``<article>``. Furniture
+    (sidebars, page footers, captions) and cards (related lists, "more news"
+    views, teasers) are left out: their dates and bylines belong to other
+    pages. Without a story, or a headline above it, there is no zone to trust
+    and callers read the page as before.
+    """
+    nodes, _, root, _ = _analysis(tree, url)
+    if root is None:
+        return None
+    first = _first_sentence(nodes, root)
+    # The nearest <h1> above the story: a logo set in an <h1> comes earlier.
+    h1 = next((n for n in reversed(nodes[:first]) if _own_h1(n)), None)
+    shared = _common_ancestor(h1, root) if h1 is not None else None
+    if h1 is None or shared is None:
+        return None
+    start = _branch(h1, shared).index
+    last = root if root is shared else _branch(root, shared)
+    end = last.index + last.size
+    kept = [n for n in nodes[start:end] if not n.furniture and not n.in_card]
+    kept.extend(n for n in _entry_footer(nodes, nodes[first]) if n.index >= end)
+    head = sum(1 for n in kept if n.index < first)
+    return StoryZone([n.element for n in kept], head)
+
+
+def _entry_footer(nodes: list[_Node], sentence: _Node) -> list[_Node]:
+    """The nodes of the ``<footer>`` of the ``<article>`` that holds the story.
+
+    An article's own footer is the story's (WordPress themes print "Published
+    <time>" there), unlike the page's footer or the footers of comments, which
+    are ``<article>`` elements of their own. Furniture inside it stays out.
+    """
+    article = sentence.parent
+    while article is not None and article.element.tag != "article":
+        article = article.parent
+    if article is None:
+        return []
+    found: list[_Node] = []
+    for footer in nodes[article.index : article.index + article.size]:
+        if footer.parent is not article or footer.element.tag != "footer" or footer.in_card:
+            continue
+        for node in nodes[footer.index : footer.index + footer.size]:
+            if node is footer or not _furniture_below(node, footer):
+                found.append(node)
+    return found
+
+
+def _furniture_below(node: _Node, top: _Node) -> bool:
+    """Is ``node``, or an ancestor of it below ``top``, furniture by itself?"""
+    current: _Node | None = node
+    while current is not None and current is not top:
+        if current.in_card or _is_furniture(current.element):
+            return True
+        current = current.parent
+    return False
+
+
+def _own_h1(node: _Node) -> bool:
+    return node.element.tag == "h1" and not node.furniture and not node.in_card
+
+
+def _branch(node: _Node, ancestor: _Node) -> _Node:
+    """The child of ``ancestor`` on the way down to ``node`` (``node`` itself at most)."""
+    while node.parent is not None and node.parent is not ancestor:
+        node = node.parent
+    return node
+
+
 @lru_cache(maxsize=4)
-def _shape(tree: HtmlElement, url: str) -> PageShape:
+def _analysis(tree: HtmlElement, url: str) -> tuple[list[_Node], list[_Node], _Node | None, Story]:
+    """(nodes, cards, story root, story): the walk both the shape and the zone read."""
     nodes = _walk(tree)
     own = _own_keys(url, tree)
     teasers = _teaser_links(nodes, url, own)
@@ -211,8 +294,15 @@ def _shape(tree: HtmlElement, url: str) -> PageShape:
     cards = _cards(teasers)
     for node in nodes:
         node.in_card = node.card or (node.parent is not None and node.parent.in_card)
-    shape = PageShape(cards=len(cards))
     story_root, story = _story(nodes)
+    return nodes, cards, story_root, story
+
+
+@lru_cache(maxsize=4)
+def _shape(tree: HtmlElement, url: str) -> PageShape:
+    nodes, cards, story_root, story = _analysis(tree, url)
+    own = _own_keys(url, tree)
+    shape = PageShape(cards=len(cards))
     shape.story = story
     shape.prose_entries = _prose_entries(nodes)
     if story_root is not None:

@@ -48,10 +48,18 @@ def offset_of(local: datetime, instant: datetime) -> timedelta | None:
 
 def date_pairs(raws: Iterable[str]) -> list[tuple[datetime, datetime]]:
     """(local, instant) pairs among date strings for one event: naive ones with aware ones."""
-    parsed = [d for d in (parse_local(raw) for raw in raws) if d is not None]
+    # A bare date ("2024-12-13", "13. Dezember 2024") parses to midnight: it
+    # names no hour, and paired with a timestamp it would teach a false offset.
+    timed = [raw for raw in raws if is_local_time(raw) or not _is_naive(raw)]
+    parsed = [d for d in (parse_local(raw) for raw in timed) if d is not None]
     naive = [d for d in parsed if d.tzinfo is None]
     aware = [d for d in parsed if d.tzinfo is not None]
     return [(n, a) for n in naive for a in aware if offset_of(n, a) is not None]
+
+
+def _is_naive(raw: str) -> bool:
+    when = parse_local(raw)
+    return when is not None and when.tzinfo is None
 
 
 def is_local_time(raw: str | None) -> bool:

@@ -8,12 +8,13 @@ the loader context), else as UTC.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as date_parser
 
+from newscrawl.processors.datetext import english_date
 from newscrawl.processors.text import clean_text
 
 #: Earliest publication date we believe; older values are page furniture.
@@ -121,6 +122,23 @@ def parse_local(raw: Any) -> datetime | None:
     return _parse_text(text)
 
 
+_TIME_OF_DAY = re.compile(r"\d{1,2}[:.h]\d{2}")
+
+
+def has_time_of_day(raw: Any) -> bool:
+    """True when a date string names an hour and minute, not just a day."""
+    if isinstance(raw, datetime):
+        return True
+    text = str(raw or "")
+    return bool(_TIME_OF_DAY.search(text) or _EPOCH.match(text.strip()))
+
+
+def calendar_day(raw: Any) -> date | None:
+    """The day a date string names, as written (in its own offset, if any)."""
+    when = parse_local(raw)
+    return when.date() if when is not None else None
+
+
 def _to_datetime(raw: Any, tz: str) -> datetime | None:
     when = parse_local(raw)
     if when is None:
@@ -141,6 +159,16 @@ def _parse_text(text: str) -> datetime | None:
         pass
     text = _DATE_NOISE.sub("", text)
     text = _DATE_NOISE.sub("", text)
+    found = _parse_english(text)
+    if found is None:
+        # dateutil knows English month names only: "13. Dezember 2024, 17.30 Uhr"
+        # is read once written the English way.
+        english = english_date(text)
+        found = _parse_english(english) if english else None
+    return found
+
+
+def _parse_english(text: str) -> datetime | None:
     try:
         first = date_parser.parse(text, default=_DEFAULT_A, tzinfos=_zone_of, fuzzy=True)
         second = date_parser.parse(text, default=_DEFAULT_B, tzinfos=_zone_of, fuzzy=True)
