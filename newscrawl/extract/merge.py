@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newscrawl.extract.titles import agreed_title, visible_spelling
 from newscrawl.processors.authors import split_authors
 from newscrawl.processors.sitenames import is_site_name
 
@@ -71,8 +72,9 @@ def merge_layers(
         order = FIELD_ORDER.get(name, DEFAULT_ORDER)
         chosen = _first(layers, name, order)
         if name == "title":
+            chosen = agreed_title(layers, chosen)
             chosen = _prefer_short_headline(layers, _prefer_full_headline(layers, chosen))
-            chosen = _prefer_visible_typography(layers, chosen)
+            chosen = visible_spelling(layers, _prefer_visible_typography(layers, chosen))
         elif name == "authors":
             chosen = _prefer_fuller_byline(layers, chosen, site_name)
         if chosen is not None:
