@@ -76,7 +76,9 @@ def merge_layers(
             chosen = _prefer_short_headline(layers, _prefer_full_headline(layers, chosen))
             chosen = visible_spelling(layers, _prefer_visible_typography(layers, chosen))
         elif name == "authors":
-            chosen = _prefer_fuller_byline(layers, chosen, site_name)
+            chosen = _prefer_named_author(
+                layers, _prefer_fuller_byline(layers, chosen, site_name), site_name
+            )
         if chosen is not None:
             source, value = chosen
             fields[name] = value
@@ -91,7 +93,9 @@ def _first(
 ) -> tuple[str, Any] | None:
     for layer in order:
         value = layers.get(layer, {}).get(name)
-        if _present(value):
+        # Authors count only when a name survives cleaning: a layer whose
+        # author is a login or a label ("andrew.keaveney") gives way to the next.
+        if _present(value) and (name != "authors" or split_authors(value)):
             return layer, value
     return None
 
@@ -235,3 +239,26 @@ def _prefer_fuller_byline(
     if structured < seen and extra:
         return "markup", visible
     return chosen
+
+
+def _prefer_named_author(
+    layers: dict[str, dict[str, Any]], chosen: tuple[str, Any] | None, site_name: str | None
+) -> tuple[str, Any] | None:
+    """<meta name=author> over a visible byline that names none of its people.
+
+    The markup byline is a guess from class names ("author" boxes of related
+    posts, bios, comment authors); a page's own author meta that names a
+    person, not the site, and that the byline does not mention is the better
+    evidence.
+    """
+    if chosen is None or chosen[0] != "markup":
+        return chosen
+    meta = split_authors(layers.get("meta", {}).get("authors"))
+    if not meta or any(is_site_name(n, site_name) for n in meta):
+        return chosen
+    if not all(len(n.split()) >= 2 for n in meta):
+        return chosen
+    seen = {_squash(n) for n in split_authors(chosen[1])}
+    if seen & {_squash(n) for n in meta}:
+        return chosen
+    return "meta", meta
