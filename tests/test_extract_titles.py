@@ -10,7 +10,12 @@ from __future__ import annotations
 import json
 
 from newscrawl.extract.article import extract_article
-from newscrawl.extract.titles import names_host, related, strip_headline_tail
+from newscrawl.extract.titles import (
+    headline_is_site_name,
+    names_host,
+    related,
+    strip_headline_tail,
+)
 
 URL = "https://www.golem.example/news/lte-patent-samsung-2404-184627.html"
 
@@ -147,3 +152,20 @@ def test_h1_that_lost_its_colon_to_markup_gives_way_to_the_metadata() -> None:
     )
     url = "https://www.tagesschau.example/inland/ahrtal-flut-bilanz-100.html"
     assert extract_article(html, url).fields["title"] == full
+
+
+def test_blog_name_in_the_h1_gives_way_to_the_post_title() -> None:
+    html = _page(h1="Playful Tones", title="Reflections on a UI Pipeline - Part 1 | Playful Tones")
+    url = "https://playfultones.example/blog/reflections-part-1"
+    assert extract_article(html, url).fields["title"] == "Reflections on a UI Pipeline - Part 1"
+    html = _page(h1="davidbau.example", title="davidbau.example Vibe Coding")
+    url = "https://davidbau.example/archives/2025/12/16/vibe_coding.html"
+    assert extract_article(html, url).fields["title"] == "Vibe Coding"
+
+
+def test_short_headline_first_in_the_title_is_not_taken_for_the_site() -> None:
+    h1 = "„Unermüdlicher Einsatz“"
+    html = _page(h1=h1, og_title=f"{h1} - Die Neue Südtiroler Tageszeitung")
+    url = "https://www.tageszeitung.example/2025/04/01/unermuedlicher-einsatz-2/"
+    assert extract_article(html, url).fields["title"] == h1
+    assert not headline_is_site_name(h1, [f"{h1} - Die Neue Südtiroler Tageszeitung"], url)

@@ -26,9 +26,11 @@ from newscrawl.extract.profile import profile_fields
 from newscrawl.extract.structured import jsonld_fields, meta_layers, microdata_fields
 from newscrawl.extract.titles import (
     TITLE_EVIDENCE,
+    headline_is_site_name,
     related,
     strip_headline_tail,
     strip_host_branding,
+    without_site_name,
 )
 from newscrawl.processors.authors import split_authors
 from newscrawl.processors.sitenames import is_site_name, strip_title_suffix
@@ -111,6 +113,14 @@ def _clean_titles(layers: dict[str, dict[str, Any]], site_name: str | None, url:
         # A logo set in an <h1> ("The Courier") is not the headline.
         markup.pop("title")
     headline = markup.get("title")
+    titles = [str(layers[n]["title"]) for n in ("opengraph", "meta") if layers[n].get("title")]
+    if headline and headline_is_site_name(headline, titles, url):
+        # A blog's name in the <h1>, the post's headline in the <title>.
+        markup.pop("title")
+        for name in TITLE_EVIDENCE:
+            if layers[name].get("title"):
+                layers[name]["title"] = without_site_name(layers[name]["title"], headline)
+        headline = None
     for name, layer in layers.items():
         if name not in ("profile", "markup") and layer.get("title"):
             title = strip_host_branding(layer["title"], url)

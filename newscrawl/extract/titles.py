@@ -216,3 +216,45 @@ def _capitals(text: str) -> bool:
     """Set all in capitals: at least two cased letters and no lowercase one."""
     cased = [c for c in text if c.lower() != c.upper()]
     return len(cased) > 1 and not any(c.islower() for c in cased)
+
+
+# Also "_": Chinese portals join "headline_section_site" without spaces.
+_SEGMENTS = re.compile(rf"{_SEPARATORS.pattern}|\s*_\s*")
+
+
+def headline_is_site_name(headline: str, titles: list[str], url: str) -> bool:
+    """Is the ``<h1>`` the site's name rather than the story's headline?
+
+    Blogs set the site's name in the ``<h1>`` and the post's headline in the
+    ``<title>`` beside it: "Reflections on Building ... - Part 1 | Playful
+    Tones" under an ``<h1>`` "Playful Tones" on playfultones.com, "davidbau.com
+    Vibe Coding" under "davidbau.com". The ``<h1>`` names the host, and is
+    the first or last part of the ``<title>`` with a longer part beside it.
+    (Position and length alone do not tell: "„Unermüdlicher Einsatz“ - Die
+    Neue Südtiroler Tageszeitung" has the short headline first.)
+    """
+    key = title_key(headline)
+    if not key or not names_host(headline, url):
+        return False
+    for title in titles:
+        parts = [p for p in _SEGMENTS.split(title) if title_key(p)]
+        if len(parts) >= 2 and key in (title_key(parts[0]), title_key(parts[-1])):
+            rest = [p for p in parts if title_key(p) != key]
+            if rest and max(len(tokens(p)) for p in rest) > len(tokens(headline)):
+                return True
+        if names_host(headline, url) and title_key(title).startswith(f"{key} "):
+            return True
+    return False
+
+
+def without_site_name(title: str, site_name: str) -> str:
+    """``title`` without ``site_name`` at its start or its end."""
+    key = title_key(site_name)
+    cuts = list(_SEGMENTS.finditer(title))
+    if cuts and title_key(title[cuts[-1].end() :]) == key:
+        return title[: cuts[-1].start()].strip()
+    if cuts and title_key(title[: cuts[0].start()]) == key:
+        return title[cuts[0].end() :].strip()
+    if title.startswith(site_name) and title_key(title).startswith(f"{key} "):
+        return title[len(site_name) :].strip()
+    return title
