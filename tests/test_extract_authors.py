@@ -80,3 +80,25 @@ def test_structured_author_that_is_a_login_gives_way_to_the_byline() -> None:
     extracted = extract_article(html, URL)
     assert extracted.fields["authors"] == ["Denise Everheart"]
     assert extracted.sources["authors"] == "markup"
+
+
+def test_byline_with_honorifics_and_more_people_beats_structured_data() -> None:
+    byline = "Written by Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen"
+    html = _page("Marna van der Merwe", byline, jsonld_author="Marna van der Merwe")
+    assert extract_article(html, URL).fields["authors"] == [
+        "Dr Marna van der Merwe",
+        "Dr Dieter Veldsman",
+        "Erik van Vulpen",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Rasmus Barslund, Lead Reviewer", ["Rasmus Barslund"]),
+        ("Daniel Burstein, Senior Director", ["Daniel Burstein"]),
+        ("Daniel Kahn Gillmor, Senior Staff Technologist", ["Daniel Kahn Gillmor"]),
+    ],
+)
+def test_job_titles_after_a_name_are_not_authors(raw: str, expected: list[str]) -> None:
+    assert split_authors(raw) == expected

@@ -233,12 +233,21 @@ def _prefer_fuller_byline(
     visible = layers.get("markup", {}).get("authors") or []
     if chosen is None or chosen[0] in ("profile", "markup") or not visible:
         return chosen
-    structured = {_squash(n) for n in split_authors(chosen[1])}
-    seen = {_squash(n) for n in split_authors(visible)}
+    structured = {_person_key(n) for n in split_authors(chosen[1])}
+    seen = {_person_key(n) for n in split_authors(visible)}
     extra = {n for n in seen - structured if not is_site_name(n, site_name)}
     if structured < seen and extra:
         return "markup", visible
     return chosen
+
+
+#: Honorifics a byline prints and structured data often leaves out.
+_HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms|sir)\b\.?\s+", re.IGNORECASE)
+
+
+def _person_key(name: str) -> str:
+    """Compare names without an honorific: "Dr Marna van der Merwe" ~ "Marna van der Merwe"."""
+    return _squash(_HONORIFIC.sub("", name))
 
 
 def _prefer_named_author(
@@ -258,7 +267,7 @@ def _prefer_named_author(
         return chosen
     if not all(len(n.split()) >= 2 for n in meta):
         return chosen
-    seen = {_squash(n) for n in split_authors(chosen[1])}
-    if seen & {_squash(n) for n in meta}:
+    seen = {_person_key(n) for n in split_authors(chosen[1])}
+    if seen & {_person_key(n) for n in meta}:
         return chosen
     return "meta", meta

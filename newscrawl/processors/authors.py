@@ -79,6 +79,7 @@ _ROLE_HEADS = _word_set(
     reporter reporters correspondent correspondents writer writers editor editors columnist
     columnists contributor contributors journalist journalists photographer photojournalist
     producer analyst intern critic editor-in-chief founder co-founder cofounder ceo
+    technologist director reviewer expert fellow strategist specialist
     redakteur redakteurin korrespondent korrespondentin reporterin journalistin kolumnist
     kolumnistin journaliste correspondant correspondante rédacteur rédactrice chroniqueur
     chroniqueuse envoyé envoyée periodista corresponsal redactor redactora columnista
