@@ -169,3 +169,9 @@ def test_short_headline_first_in_the_title_is_not_taken_for_the_site() -> None:
     url = "https://www.tageszeitung.example/2025/04/01/unermuedlicher-einsatz-2/"
     assert extract_article(html, url).fields["title"] == h1
     assert not headline_is_site_name(h1, [f"{h1} - Die Neue Südtiroler Tageszeitung"], url)
+
+
+def test_lowercase_h1_is_styling_too() -> None:
+    html = _page(h1="history of coffee", og_title="History of coffee | Origin, Spread | Britannica")
+    url = "https://www.britannica.example/topic/history-of-coffee"
+    assert extract_article(html, url).fields["title"] == "History of coffee"

@@ -107,7 +107,9 @@ def strip_headline_tail(title: str, headline: str | None) -> str:
     "LTE-Patent: Samsung soll ... zerstören": what the ``<title>`` adds after
     the printed headline is the site or the section ("| Sport", "| Opinion").
     """
-    if not headline or title == headline or not title.startswith(headline):
+    # Case aside: the <h1>'s case may be styling, and the title's own
+    # spelling of those words is kept.
+    if not headline or title == headline or not title.casefold().startswith(headline.casefold()):
         return title
     rest = title[len(headline) :]
     match = _SEPARATORS.match(rest)
@@ -116,7 +118,7 @@ def strip_headline_tail(title: str, headline: str | None) -> str:
     tail = rest[match.end() :]
     if not tokens(tail) or len(tokens(tail)) > MAX_BRANDING_WORDS:
         return title
-    return headline
+    return title[: len(headline)]
 
 
 def related(headline: str, others: list[str]) -> bool:
@@ -181,13 +183,13 @@ def agreed_title(
 def visible_spelling(
     layers: dict[str, dict[str, Any]], chosen: tuple[str, Any] | None
 ) -> tuple[str, Any] | None:
-    """The ``<h1>``'s spelling of the chosen headline, unless the ``<h1>`` is set in capitals.
+    """The ``<h1>``'s spelling of the chosen headline, unless the ``<h1>``'s case is styling.
 
     Metadata often title-cases a headline ("Review And Approval") or types a
     colon as a dash; when only case and punctuation differ, the reader's
     version is the headline. An ``<h1>`` in capitals ("TIPS FOR ONLINE
-    SUCCESS") is styling, and a layer that spells the same words in mixed
-    case has the text.
+    SUCCESS") or in lowercase ("history of coffee") is styling, and a layer
+    that spells the same words in mixed case has the text.
     """
     visible = layers.get("markup", {}).get("title")
     if chosen is None or chosen[0] == "profile" or not isinstance(visible, str):
@@ -195,7 +197,7 @@ def visible_spelling(
     key = title_key(str(chosen[1]))
     if key != title_key(visible):
         return chosen
-    if not _capitals(visible):
+    if not _styled(visible):
         if str(chosen[1]) == visible:
             return chosen
         # An <h1> with fewer marks lost them to markup ("Kicker</span>
@@ -203,7 +205,7 @@ def visible_spelling(
         return ("markup", visible) if _marks(visible) >= _marks(str(chosen[1])) else chosen
     for layer in VOTING_LAYERS:
         value = layers.get(layer, {}).get("title")
-        if isinstance(value, str) and title_key(value) == key and not _capitals(value):
+        if isinstance(value, str) and title_key(value) == key and not _styled(value):
             return layer, value
     return chosen
 
@@ -212,10 +214,10 @@ def _marks(text: str) -> int:
     return sum(1 for c in text if not c.isalnum() and not c.isspace())
 
 
-def _capitals(text: str) -> bool:
-    """Set all in capitals: at least two cased letters and no lowercase one."""
+def _styled(text: str) -> bool:
+    """Set all in capitals or all in lowercase (CSS ``text-transform`` typed into the text)."""
     cased = [c for c in text if c.lower() != c.upper()]
-    return len(cased) > 1 and not any(c.islower() for c in cased)
+    return len(cased) > 1 and (all(c.isupper() for c in cased) or all(c.islower() for c in cased))
 
 
 # Also "_": Chinese portals join "headline_section_site" without spaces.
