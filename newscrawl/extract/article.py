@@ -27,6 +27,14 @@ from newscrawl.extract.merge import merge_layers
 from newscrawl.extract.profile import profile_fields
 from newscrawl.extract.stated import stated_dates
 from newscrawl.extract.structured import jsonld_fields, meta_layers, microdata_fields
+from newscrawl.extract.titles import (
+    TITLE_EVIDENCE,
+    headline_is_site_name,
+    related,
+    strip_headline_tail,
+    strip_host_branding,
+    without_site_name,
+)
 from newscrawl.processors.authors import split_authors
 from newscrawl.processors.dates import calendar_day, has_time_of_day
 from newscrawl.processors.sitenames import is_site_name, strip_title_suffix
@@ -99,12 +107,7 @@ def extract_article(html: str, url: str, profile: SiteProfile | None = None) -> 
     }
     _use_stated_dates(tree, url, layers["markup"])
     site_name = _site_name(layers)
-    for layer in layers.values():
-        if layer.get("title"):
-            layer["title"] = strip_title_suffix(layer["title"], site_name)
-    if is_site_name(layers["markup"].get("title") or "", site_name):
-        # A logo set in an <h1> ("The Courier") is not the headline.
-        layers["markup"].pop("title")
+    _clean_titles(layers, site_name, url)
     if "body" not in layers["profile"]:
         layers["trafilatura"] = {"body": extract_body(tree, url, _page_facts(layers))}
         _use_complete_article_body(layers)
@@ -156,6 +159,35 @@ def _iso(raw: Any) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _clean_titles(layers: dict[str, dict[str, Any]], site_name: str | None, url: str) -> None:
+    """Every layer's title without the site's name; an ``<h1>`` that is no headline dropped."""
+    for layer in layers.values():
+        if layer.get("title"):
+            layer["title"] = strip_title_suffix(layer["title"], site_name)
+    markup = layers["markup"]
+    if is_site_name(markup.get("title") or "", site_name):
+        # A logo set in an <h1> ("The Courier") is not the headline.
+        markup.pop("title")
+    headline = markup.get("title")
+    titles = [str(layers[n]["title"]) for n in ("opengraph", "meta") if layers[n].get("title")]
+    if headline and headline_is_site_name(headline, titles, url):
+        # A blog's name in the <h1>, the post's headline in the <title>.
+        markup.pop("title")
+        for name in TITLE_EVIDENCE:
+            if layers[name].get("title"):
+                layers[name]["title"] = without_site_name(layers[name]["title"], headline)
+        headline = None
+    for name, layer in layers.items():
+        if name not in ("profile", "markup") and layer.get("title"):
+            title = strip_host_branding(layer["title"], url)
+            layer["title"] = strip_headline_tail(title, headline)
+    others = [str(layers[n]["title"]) for n in TITLE_EVIDENCE if layers[n].get("title")]
+    if headline and not related(headline, others):
+        # The first <h1> is a logo, a promo or a caption: no other layer's
+        # title tells the same story.
+        markup.pop("title")
 
 
 def _site_name(layers: dict[str, dict[str, Any]]) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newscrawl.extract.titles import agreed_title, visible_spelling
 from newscrawl.processors.authors import split_authors
 from newscrawl.processors.dates import calendar_day, has_time_of_day
 from newscrawl.processors.sitenames import is_site_name
@@ -72,10 +73,13 @@ def merge_layers(
         order = FIELD_ORDER.get(name, DEFAULT_ORDER)
         chosen = _first(layers, name, order)
         if name == "title":
+            chosen = agreed_title(layers, chosen)
             chosen = _prefer_short_headline(layers, _prefer_full_headline(layers, chosen))
-            chosen = _prefer_visible_typography(layers, chosen)
+            chosen = visible_spelling(layers, _prefer_visible_typography(layers, chosen))
         elif name == "authors":
-            chosen = _prefer_fuller_byline(layers, chosen, site_name)
+            chosen = _prefer_named_author(
+                layers, _prefer_fuller_byline(layers, chosen, site_name), site_name
+            )
         elif name in ("published_raw", "modified_raw"):
             chosen = _prefer_timestamp(layers, name, order, chosen)
         if chosen is not None:
@@ -92,7 +96,9 @@ def _first(
 ) -> tuple[str, Any] | None:
     for layer in order:
         value = layers.get(layer, {}).get(name)
-        if _present(value):
+        # Authors count only when a name survives cleaning: a layer whose
+        # author is a login or a label ("andrew.keaveney") gives way to the next.
+        if _present(value) and (name != "authors" or split_authors(value)):
             return layer, value
     return None
 
@@ -256,9 +262,41 @@ def _prefer_fuller_byline(
     visible = layers.get("markup", {}).get("authors") or []
     if chosen is None or chosen[0] in ("profile", "markup") or not visible:
         return chosen
-    structured = {_squash(n) for n in split_authors(chosen[1])}
-    seen = {_squash(n) for n in split_authors(visible)}
+    structured = {_person_key(n) for n in split_authors(chosen[1])}
+    seen = {_person_key(n) for n in split_authors(visible)}
     extra = {n for n in seen - structured if not is_site_name(n, site_name)}
     if structured < seen and extra:
         return "markup", visible
     return chosen
+
+
+#: Honorifics a byline prints and structured data often leaves out.
+_HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms|sir)\b\.?\s+", re.IGNORECASE)
+
+
+def _person_key(name: str) -> str:
+    """Compare names without an honorific: "Dr Marna van der Merwe" ~ "Marna van der Merwe"."""
+    return _squash(_HONORIFIC.sub("", name))
+
+
+def _prefer_named_author(
+    layers: dict[str, dict[str, Any]], chosen: tuple[str, Any] | None, site_name: str | None
+) -> tuple[str, Any] | None:
+    """<meta name=author> over a visible byline that names none of its people.
+
+    The markup byline is a guess from class names ("author" boxes of related
+    posts, bios, comment authors); a page's own author meta that names a
+    person, not the site, and that the byline does not mention is the better
+    evidence.
+    """
+    if chosen is None or chosen[0] != "markup":
+        return chosen
+    meta = split_authors(layers.get("meta", {}).get("authors"))
+    if not meta or any(is_site_name(n, site_name) for n in meta):
+        return chosen
+    if not all(len(n.split()) >= 2 for n in meta):
+        return chosen
+    seen = {_person_key(n) for n in split_authors(chosen[1])}
+    if seen & {_person_key(n) for n in meta}:
+        return chosen
+    return "meta", meta

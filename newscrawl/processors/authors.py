@@ -79,6 +79,7 @@ _ROLE_HEADS = _word_set(
     reporter reporters correspondent correspondents writer writers editor editors columnist
     columnists contributor contributors journalist journalists photographer photojournalist
     producer analyst intern critic editor-in-chief founder co-founder cofounder ceo
+    technologist director reviewer expert fellow strategist specialist
     redakteur redakteurin korrespondent korrespondentin reporterin journalistin kolumnist
     kolumnistin journaliste correspondant correspondante rédacteur rédactrice chroniqueur
     chroniqueuse envoyé envoyée periodista corresponsal redactor redactora columnista
@@ -244,4 +245,43 @@ def _clean_name(text: str) -> str | None:
         return None  # a sentence of a bio or teaser that a prefix happened to start
     if _PICTURE_CREDIT.search(text) or re.search(r"\d", text):
         return None
+    if not _name_case(text) or text.count("(") != text.count(")"):
+        # "Cultura RF)": the rest of a picture credit split at its "/".
+        return None
     return _without_role(text)
+
+
+# Lowercase words a name may hold: particles ("Jan de Vries", "Ibn al Haytham").
+_NAME_PARTICLES = _word_set(
+    "de da das do dos di du del della der den des van von ter ten te la le lo bin ibn al el y e"
+)
+# Last words of a desk's signature, which may hold lowercase words ("The Kyiv
+# Independent news desk", "Guardian staff reporter").
+_DESK_ENDS = _word_set("desk staff team reporter reporters writer writers editors bureau")
+
+
+_LOGIN = re.compile(r"[a-z]+(?:_[a-z]+)+|[a-z]+(?:\.[a-z]+)*\.[a-z]{4,}")
+
+
+def _name_case(text: str) -> bool:
+    """Does ``text`` have a name's capitals?
+
+    Names are capitalised; a byline slot that holds "on Deadspin", "adding
+    product ratings" or "Jiobal says" caught a sentence or a label. One
+    lowercase word passes: brands ("dpa", "kicker") are written that way on
+    purpose. Domains ("Redaktion hessenschau.de") and scripts without case
+    pass too.
+    """
+    words = text.split()
+    if text.islower():
+        # One word in lowercase is a brand, unless it is a login
+        # ("andrew.keaveney", "jane_doe"; a domain's last part is short:
+        # "nieuwsblad.be"); several are a phrase ("experienced gardeners").
+        return len(words) == 1 and not _LOGIN.fullmatch(text)
+    if words[-1].casefold() in _DESK_ENDS:
+        return True
+    return not any(
+        w[0].islower() and w not in _NAME_PARTICLES and "." not in w
+        for w in words
+        if w[0].isalpha()
+    )
