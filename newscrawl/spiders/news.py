@@ -69,6 +69,7 @@ from newscrawl.spiders.deferral import DateDeferral
 from newscrawl.spiders.frontier import Frontier
 from newscrawl.spiders.indexes import IndexRouting
 from newscrawl.spiders.scope import canonical_elsewhere, host_of, in_scope, too_old
+from newscrawl.stagetime import StageClock
 from newscrawl.timeparse import parse_since
 from newscrawl.urls import canonicalize, url_key
 
@@ -123,6 +124,8 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         self.empty_grace = 2
         self.max_links = 1000
         self.since: datetime | None = None
+        #: CPU seconds per stage (newscrawl/cpu/<stage>); times nothing until start().
+        self.cpu = StageClock(None)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -161,6 +164,8 @@ class NewsSpider(IndexRouting, scrapy.Spider):
     # --- entry points -------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Request]:
+        assert self.crawler.stats is not None
+        self.cpu = StageClock(self.crawler.stats)  # the stats exist from here on
         await self.frontier.open({self.site_name or host_of(url) for url in self.start_urls})
         if self.frontier.claim_seeding():
             for request in self.seed_requests():
@@ -204,11 +209,16 @@ class NewsSpider(IndexRouting, scrapy.Spider):
     def route(self, response: Response, page: _Page | None = None) -> Iterator[Any]:
         # Feeds and sitemaps are sniffed from bytes: a .xml.gz sitemap is not a TextResponse.
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
+        # Timed blocks never span a yield: the code consuming the requests would count too.
         if is_sitemap(response.body, content_type):
-            yield from self.parse_sitemap(response)
+            with self.cpu("links"):
+                requests = list(self.parse_sitemap(response))
+            yield from requests
             return
         if is_feed(response.body, content_type):
-            yield from self.parse_feed(response)
+            with self.cpu("links"):
+                requests = list(self.parse_feed(response))
+            yield from requests
             return
         # Magic bytes, not headers: PDFs, images and zips are served as text/html.
         binary = binary_kind(response.body)
@@ -230,10 +240,12 @@ class NewsSpider(IndexRouting, scrapy.Spider):
     def parse_html(self, response: TextResponse, page: _Page) -> Iterator[Any]:
         html = response.text
         # The page's shape decides first: listings are never run through article extraction.
-        verdict = classify_page(html, response.url)
+        with self.cpu("classify"):
+            verdict = classify_page(html, response.url)
         is_article = verdict.kind == "article"
         if is_article:
-            extracted = extract_article(html, response.url, self.profile)
+            with self.cpu("extract"):
+                extracted = extract_article(html, response.url, self.profile)
             canonical = extracted.fields.get("canonical_url")
             elsewhere = canonical_elsewhere(canonical, response.url)
             if elsewhere:
@@ -248,7 +260,9 @@ class NewsSpider(IndexRouting, scrapy.Spider):
                     newscrawl_signals.article_found, request=response.request, url=response.url
                 )
                 hint = response.meta.get(META, {}).get("date_hint")
-                yield from self.dates.article(extracted, response.url, site, hint=hint)
+                with self.cpu("extract"):
+                    items = list(self.dates.article(extracted, response.url, site, hint=hint))
+                yield from items
         elif verdict.reason == "short-text" and too_deep(html):
             # libxml2 stops at 256 levels: the page parsed to nothing, links included.
             self._bad(response.url, "too_deep", "HTML nested deeper than 256 levels")
@@ -263,10 +277,15 @@ class NewsSpider(IndexRouting, scrapy.Spider):
                 response.url,
                 "; ".join(verdict.evidence),
             )
-        for feed in feed_urls(html, response.url):
-            if self._allowed(feed):
-                yield from self._follow(feed, LinkKind.FEED)
-        yield from self.follow_links(response, html, from_listing=not is_article)
+        with self.cpu("links"):
+            requests = [
+                request
+                for feed in feed_urls(html, response.url)
+                if self._allowed(feed)
+                for request in self._follow(feed, LinkKind.FEED)
+            ]
+            requests += self.follow_links(response, html, from_listing=not is_article)
+        yield from requests
 
     def idle(self) -> None:
         """Before closing, store what still waits for a clock (read as UTC, counted).
