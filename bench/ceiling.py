@@ -31,6 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 _XML_LINK = re.compile(rb"<(?:loc|link)>\s*([^<\s]+)\s*</(?:loc|link)>")
 _ROBOTS_SITEMAP = re.compile(r"(?im)^\s*sitemap:\s*(\S+)")
+# Plain strings (smart_strings=False): lxml's "smart" ones hold their element, and
+# with it the whole page's tree, for as long as the seen set keeps them.
+_LINKS = "//a/@href | //link[@rel='next' or @rel='alternate']/@href"
 
 
 class CeilingSpider(scrapy.Spider):
@@ -65,7 +68,7 @@ class CeilingSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             return
         root = response.selector.root
-        for href in root.xpath("//a/@href | //link[@rel='next' or @rel='alternate']/@href"):
+        for href in root.xpath(_LINKS, smart_strings=False):
             # Root-relative and absolute links mean the same on every page: known
             # ones are skipped before the costly urljoin.
             if href in self.seen:

@@ -32,6 +32,7 @@ import pstats
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -82,14 +83,49 @@ def settings_args(extra: dict[str, str] | None = None) -> list[str]:
     return out
 
 
-def run_child(argv: list[str], log: Path) -> tuple[int, float, Any]:
-    """Run ``argv``; its exit code, wall seconds and resource usage (``wait4``)."""
+def busy_cpu_seconds() -> float:
+    """CPU seconds every process of the machine has used since boot (/proc/stat)."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        fields = [int(x) for x in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def run_child(argv: list[str], log: Path) -> tuple[int, float, Any, int]:
+    """Run ``argv``: its exit code, wall seconds, resource usage (``wait4``) and peak
+    RSS in kB.
+
+    The peak is the child's VmHWM, read every 50 ms while it runs: ``ru_maxrss``
+    is no good here, since a child started by vfork (as subprocess does) inherits
+    the parent's high-water mark at exec.
+    """
     started = time.perf_counter()
+    peak = [0]
     with open(log, "wb") as out:
         child = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(child.pid, 0)
+        done = threading.Event()
+        sampler = threading.Thread(target=_sample_hwm, args=(child.pid, peak, done))
+        sampler.start()
+        try:
+            _, status, usage = os.wait4(child.pid, 0)
+        finally:
+            done.set()
+            sampler.join()
     child.returncode = os.waitstatus_to_exitcode(status)
-    return child.returncode, time.perf_counter() - started, usage
+    return child.returncode, time.perf_counter() - started, usage, peak[0]
+
+
+def _sample_hwm(pid: int, peak: list[int], done: threading.Event) -> None:
+    while not done.is_set():
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        peak[0] = max(peak[0], int(line.split()[1]))
+                        break
+        except (OSError, ValueError):
+            pass
+        done.wait(0.05)
 
 
 @contextmanager
@@ -151,13 +187,18 @@ def one_run(
                     "NEWSCRAWL_DEAD_LETTER_DIR": str(work / "dead-letter"),
                 }
             )
-        nginx_before = site.cpu_seconds()
-        code, wall, usage = run_child(argv, log)
+        nginx_before, busy_before = site.cpu_seconds(), busy_cpu_seconds()
+        code, wall, usage, peak_kb = run_child(argv, log)
         nginx_cpu = site.cpu_seconds() - nginx_before
+        busy = busy_cpu_seconds() - busy_before
         if code != 0:
             raise SystemExit(f"{kind} run failed ({code}); its log: {log}")
         stats = json.loads(stats_file.read_text("utf-8"))
         result = summarise(kind, stats, wall, usage, nginx_cpu)
+        result["peak_rss_mb"] = peak_kb / 1024
+        # Other processes on the machine compete for its cores: say how much.
+        others = busy - nginx_cpu - result["process_cpu_seconds"]
+        result["others_cpu_per_second"] = max(0.0, others) / wall
         if database is not None:
             result.update(stored_rows(database, set(article_paths(site.root))))
             result["articles_per_s"] = result["rows"] / result["seconds"]
@@ -197,9 +238,13 @@ def summarise(
         "pages_per_s": pages / seconds if seconds else 0.0,
         "cpu_ms_per_page": {s: 1000 * cpu[s] / pages for s in STAGES if s in cpu and pages},
         "crawl_cpu_ms_per_page": 1000 * cpu.get("process", 0.0) / pages if pages else 0.0,
+        # Pages per second of the crawl's CPU: what other processes' load changes least.
+        "pages_per_cpu_second": pages / cpu["process"] if cpu.get("process") else 0.0,
         "process_cpu_seconds": usage.ru_utime + usage.ru_stime,
+        # CPU seconds of the crawl per second of it: 1.0 is one core kept busy.
+        "cpu_per_second": cpu.get("process", 0.0) / seconds if seconds else 0.0,
         "nginx_cpu_seconds": nginx_cpu,
-        "peak_rss_mb": usage.ru_maxrss / 1024,
+        "ru_maxrss_mb": usage.ru_maxrss / 1024,
         "finish_reason": stats.get("finish_reason"),
         "pages_by_kind": {
             k.removeprefix("newscrawl/pages/"): v
@@ -212,17 +257,29 @@ def summarise(
 def table(results: list[dict[str, Any]]) -> str:
     ceilings = [r["pages_per_s"] for r in results if r["kind"] == "ceiling"]
     ceiling = median(ceilings) if ceilings else None
-    head = ["run", "pages", "s", "pages/s", "% ceiling", "rows", "articles/s"]
-    head += [f"{s} ms" for s in STAGES] + ["crawl CPU ms/page", "nginx CPU s", "peak RSS MB"]
+    frugal = [r["pages_per_cpu_second"] for r in results if r["kind"] == "ceiling"]
+    ceiling_cpu = median(frugal) if frugal else None
+    head = ["run", "pages", "s", "pages/s", "% ceiling", "pages/CPU s", "% ceiling (CPU)"]
+    head += ["rows", "articles/s"]
+    head += [f"{s} ms" for s in STAGES] + [
+        "crawl CPU ms/page",
+        "CPU s/s",
+        "others' CPU s/s",
+        "nginx CPU s",
+        "peak RSS MB",
+    ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         share = f"{100 * r['pages_per_s'] / ceiling:.0f} %" if ceiling else "-"
+        share_cpu = f"{100 * r['pages_per_cpu_second'] / ceiling_cpu:.0f} %" if ceiling_cpu else "-"
         cells = [
             r["kind"],
             str(r["pages"]),
             f"{r['seconds']:.1f}",
             f"{r['pages_per_s']:.1f}",
             share,
+            f"{r['pages_per_cpu_second']:.0f}",
+            share_cpu,
             str(r.get("rows", "-")),
             f"{r['articles_per_s']:.1f}" if "articles_per_s" in r else "-",
         ]
@@ -231,6 +288,8 @@ def table(results: list[dict[str, Any]]) -> str:
         ]
         cells += [
             f"{r['crawl_cpu_ms_per_page']:.1f}",
+            f"{r['cpu_per_second']:.2f}",
+            f"{r['others_cpu_per_second']:.2f}",
             f"{r['nginx_cpu_seconds']:.1f}",
             f"{r['peak_rss_mb']:.0f}",
         ]
