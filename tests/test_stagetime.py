@@ -6,8 +6,10 @@ import json
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
+from scrapy.statscollectors import MemoryStatsCollector, StatsCollector
 from scrapy.utils.test import get_crawler
 
 from newscrawl.devserver import SiteServer
@@ -17,16 +19,11 @@ from newscrawl.stagetime import PREFIX, StageClock, stage_seconds
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
-def _stats():  # type: ignore[no-untyped-def]
-    crawler = get_crawler(NewsSpider)
-    crawler._apply_settings()
-    assert crawler.stats is not None
-    return crawler.stats
+def _stats() -> StatsCollector:
+    return MemoryStatsCollector(get_crawler(NewsSpider))
 
 
 def _burn(seconds: float) -> None:
-    import time
-
     end = time.thread_time() + seconds
     while time.thread_time() < end:
         pass
