@@ -97,10 +97,11 @@ def run_child(argv: list[str], log: Path) -> tuple[int, float, Any, int]:
 
     The peak is the child's VmHWM, read every 50 ms while it runs: ``ru_maxrss``
     is no good here, since a child started by vfork (as subprocess does) inherits
-    the parent's high-water mark at exec.
+    the parent's high-water mark at exec. ``peak[1]``: the largest sum of VmRSS
+    over the child and its own children (newscrawl's analysis pool) seen.
     """
     started = time.perf_counter()
-    peak = [0]
+    peak = [0, 0]
     with open(log, "wb") as out:
         child = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT)
         done = threading.Event()
@@ -112,20 +113,39 @@ def run_child(argv: list[str], log: Path) -> tuple[int, float, Any, int]:
             done.set()
             sampler.join()
     child.returncode = os.waitstatus_to_exitcode(status)
-    return child.returncode, time.perf_counter() - started, usage, peak[0]
+    return child.returncode, time.perf_counter() - started, usage, peak
 
 
 def _sample_hwm(pid: int, peak: list[int], done: threading.Event) -> None:
     while not done.is_set():
-        try:
-            with open(f"/proc/{pid}/status", encoding="ascii") as status:
-                for line in status:
-                    if line.startswith("VmHWM:"):
-                        peak[0] = max(peak[0], int(line.split()[1]))
-                        break
-        except (OSError, ValueError):
-            pass
+        peak[0] = max(peak[0], _status_kb(pid, "VmHWM:"))
+        peak[1] = max(peak[1], sum(_status_kb(p, "VmRSS:") for p in _tree(pid)))
         done.wait(0.05)
+
+
+def _status_kb(pid: int, field: str) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants."""
+    out, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        try:
+            with open(f"/proc/{current}/task/{current}/children", encoding="ascii") as kids:
+                todo += [int(k) for k in kids.read().split()]
+        except OSError:
+            pass
+    return out
 
 
 @contextmanager
@@ -169,8 +189,8 @@ def stored_rows(database_url: str, articles: set[str]) -> dict[str, Any]:
 def one_run(
     kind: str, site: Nginx, work: Path, pg_server: str, profile: Path | None = None
 ) -> dict[str, Any]:
-    stats_file = work / f"{kind}-stats.json"
-    log = work / f"{kind}.log"
+    name = f"{kind}-profiled" if profile is not None else kind
+    stats_file, log = work / f"{name}-stats.json", work / f"{name}.log"
     python = [sys.executable]
     if profile is not None:
         python += ["-m", "cProfile", "-o", str(profile)]
@@ -195,7 +215,8 @@ def one_run(
             raise SystemExit(f"{kind} run failed ({code}); its log: {log}")
         stats = json.loads(stats_file.read_text("utf-8"))
         result = summarise(kind, stats, wall, usage, nginx_cpu)
-        result["peak_rss_mb"] = peak_kb / 1024
+        result["peak_rss_mb"] = peak_kb[0] / 1024
+        result["peak_tree_rss_mb"] = peak_kb[1] / 1024
         # Other processes on the machine compete for its cores: say how much.
         others = busy - nginx_cpu - result["process_cpu_seconds"]
         result["others_cpu_per_second"] = max(0.0, others) / wall
@@ -230,6 +251,7 @@ def summarise(
         for k, v in stats.items()
         if k.startswith("newscrawl/cpu/")
     }
+    crawl_cpu = cpu.get("process", 0.0) + cpu.get("elsewhere", 0.0)
     return {
         "kind": kind,
         "pages": pages,
@@ -237,9 +259,10 @@ def summarise(
         "wall_seconds": wall,
         "pages_per_s": pages / seconds if seconds else 0.0,
         "cpu_ms_per_page": {s: 1000 * cpu[s] / pages for s in STAGES if s in cpu and pages},
-        "crawl_cpu_ms_per_page": 1000 * cpu.get("process", 0.0) / pages if pages else 0.0,
+        # The crawl process's CPU, and its analysis pool's stages (measured where they ran).
+        "crawl_cpu_ms_per_page": 1000 * crawl_cpu / pages if pages else 0.0,
         # Pages per second of the crawl's CPU: what other processes' load changes least.
-        "pages_per_cpu_second": pages / cpu["process"] if cpu.get("process") else 0.0,
+        "pages_per_cpu_second": pages / crawl_cpu if crawl_cpu else 0.0,
         "process_cpu_seconds": usage.ru_utime + usage.ru_stime,
         # CPU seconds of the crawl per second of it: 1.0 is one core kept busy.
         "cpu_per_second": cpu.get("process", 0.0) / seconds if seconds else 0.0,
@@ -267,6 +290,7 @@ def table(results: list[dict[str, Any]]) -> str:
         "others' CPU s/s",
         "nginx CPU s",
         "peak RSS MB",
+        "with workers MB",
     ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
@@ -292,6 +316,7 @@ def table(results: list[dict[str, Any]]) -> str:
             f"{r['others_cpu_per_second']:.2f}",
             f"{r['nginx_cpu_seconds']:.1f}",
             f"{r['peak_rss_mb']:.0f}",
+            f"{r['peak_tree_rss_mb']:.0f}",
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

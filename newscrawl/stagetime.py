@@ -24,13 +24,17 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
 from scrapy.statscollectors import StatsCollector
 
 PREFIX = "newscrawl/cpu/"
+#: Stats under PREFIX that are not stages: CpuTime's totals, and the stage seconds
+#: spent in other processes.
+ELSEWHERE = "elsewhere"
+TOTALS = frozenset({"process", "download", ELSEWHERE})
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -63,6 +67,24 @@ class StageClock:
                 total = self.totals[stage] = self.totals.get(stage, 0.0) + spent
                 self.stats.set_value(PREFIX + stage, total)
 
+    def add(self, seconds: Mapping[str, float], elsewhere: bool = False) -> None:
+        """Add stage times measured by other code (:class:`PageAnalysis.cpu`).
+
+        ``elsewhere``: measured in another process (the analysis pool), so not part
+        of this process's CPU; their sum is also kept as ``newscrawl/cpu/elsewhere``.
+        """
+        if self.stats is None or not seconds:
+            return
+        with self._lock:
+            for stage, spent in seconds.items():
+                total = self.totals[stage] = self.totals.get(stage, 0.0) + spent
+                self.stats.set_value(PREFIX + stage, total)
+            if elsewhere:
+                away = self.totals[ELSEWHERE] = self.totals.get(ELSEWHERE, 0.0) + sum(
+                    seconds.values()
+                )
+                self.stats.set_value(PREFIX + ELSEWHERE, away)
+
     def timed(self, stage: str, fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         """``fn(*args, **kwargs)`` timed as ``stage``: for ``asyncio.to_thread``."""
         with self(stage):
@@ -74,5 +96,5 @@ def stage_seconds(stats: dict[str, object]) -> dict[str, float]:
     return {
         key.removeprefix(PREFIX): float(value)  # type: ignore[arg-type]
         for key, value in stats.items()
-        if key.startswith(PREFIX) and key.removeprefix(PREFIX) not in {"process", "download"}
+        if key.startswith(PREFIX) and key.removeprefix(PREFIX) not in TOTALS
     }

@@ -8,14 +8,16 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 
-from newscrawl.stagetime import PREFIX, stage_seconds
+from newscrawl.stagetime import ELSEWHERE, PREFIX, stage_seconds
 
 
 class CpuTime:
     """Sets ``newscrawl/cpu/process`` (CPU seconds of the process, all threads, from
     the spider's opening to its closing) and ``newscrawl/cpu/download``: that total
-    less the stages timed by :class:`newscrawl.stagetime.StageClock`, i.e. Scrapy's
-    engine, scheduler, downloader and middlewares, and the spider's routing.
+    less the stages timed in this process by :class:`newscrawl.stagetime.StageClock`,
+    i.e. Scrapy's engine, scheduler, downloader and middlewares, and the spider's
+    routing. Stages timed in other processes (``newscrawl/cpu/elsewhere``: pages
+    read in the analysis pool) are not part of the process's CPU.
     """
 
     def __init__(self, stats: StatsCollector) -> None:
@@ -37,6 +39,7 @@ class CpuTime:
         if self.started is None:
             return
         total = time.process_time() - self.started
-        stages = sum(stage_seconds(self.stats.get_stats()).values())
+        stats = self.stats.get_stats()
+        here = sum(stage_seconds(stats).values()) - float(stats.get(PREFIX + ELSEWHERE, 0.0))
         self.stats.set_value(PREFIX + "process", total)
-        self.stats.set_value(PREFIX + "download", max(0.0, total - stages))
+        self.stats.set_value(PREFIX + "download", max(0.0, total - here))

@@ -27,7 +27,8 @@ Stats: ``newscrawl/pages/<kind>``, ``newscrawl/skipped/<reason>``,
 ``newscrawl/listing/stopped_{depth,empty}``, ``newscrawl/rejected/<kind>/<reason>``
 (pages that are not articles), ``newscrawl/repaired/charset``, ``newscrawl/bad/<reason>``
 (pages not read, each logged with its reason: :mod:`newscrawl.faults`,
-:mod:`newscrawl.extract.sniff`).
+:mod:`newscrawl.extract.sniff`), ``newscrawl/cpu/{classify,extract,links}`` (CPU
+seconds of those stages: :mod:`newscrawl.stagetime`).
 Which URLs are skipped (seen, done by a resumed run, stored and unchanged) and
 the job log of a resumable crawl: :mod:`newscrawl.spiders.frontier`; feeds,
 sitemaps and robots.txt: :mod:`newscrawl.spiders.indexes`. The spider says when
