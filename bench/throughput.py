@@ -68,6 +68,7 @@ STAGES = (
     "classify",
     "extract",
     "links",
+    "follow",
     "validate",
     "dedupe",
     "near_duplicates",

@@ -87,6 +87,13 @@ NEWSCRAWL_REDIS_WORKER_TIMEOUT = 30.0
 #: base (``PREFIX:SITE``) and this worker's id.
 NEWSCRAWL_REDIS_CRAWL = ""
 NEWSCRAWL_REDIS_WORKER = ""
+#: Worker processes that read pages (page type, article extraction, links) while the
+#: crawl's own process downloads: "auto" is one per usable CPU (none on one CPU), 0
+#: reads pages in the crawl's process (newscrawl.middlewares.analysis).
+NEWSCRAWL_ANALYSIS_PROCESSES = "auto"
+#: HTML pages a crawl reads in its own process before it starts those workers (each
+#: takes a second or two to import the extraction stack: small crawls skip the pool).
+NEWSCRAWL_ANALYSIS_POOL_AFTER = 200
 #: Links followed at most from one page (navigation first, then articles, in page
 #: order); a page of 20,000 links gives 1,000. 0: no cap.
 NEWSCRAWL_MAX_LINKS_PER_PAGE = 1000
@@ -190,6 +197,9 @@ DOWNLOAD_HANDLERS = {
 DOWNLOADER_MIDDLEWARES = {
     # First: no request (robots.txt included) to a private address or a non-http scheme.
     "newscrawl.middlewares.guard.AddressGuardMiddleware": 40,
+    # Last on the way back: reads the final page (after redirects, retries, rendering)
+    # in worker processes while the reactor downloads on.
+    "newscrawl.middlewares.analysis.AnalysisMiddleware": 30,
     # Below Retry (550): sees a request's final outcome, after its retries.
     "newscrawl.middlewares.budgets.BudgetMiddleware": 540,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

@@ -13,9 +13,11 @@ A block costs two reads of the thread clock (a system call, ~1.6 us each on
 the project's machine) and one stats call (~5 us in Scrapy 2.19): about 10 us,
 some 0.1 % of the ~60 ms of CPU a 100 KB article page takes.
 
-Stages the spider and pipelines time: ``classify`` (is it an article?),
-``extract`` (article fields and the item), ``links`` (links, feeds and sitemaps
-read), ``validate``, ``dedupe``, ``near_duplicates``, ``store``.
+Stages: ``classify`` (is it an article?), ``extract`` (article fields, and the
+item), ``links`` (a page's links and feeds read), all three timed by
+:func:`newscrawl.extract.analysis.analyse_page` where it ran (the analysis pool,
+or the crawl's process); ``follow`` (the spider following those links, feeds
+and sitemaps), ``validate``, ``dedupe``, ``near_duplicates``, ``store``.
 :class:`newscrawl.extensions.cputime.CpuTime` adds the process's total and the
 rest (``download``: Scrapy's engine, downloader and middlewares).
 """

@@ -10,6 +10,7 @@ real sites serve interchangeably.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
@@ -56,6 +57,13 @@ def is_tracking_param(name: str) -> bool:
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
 
 
+#: canonicalize and url_key run for every link of every page, and a site's menus,
+#: sidebars and "MORE NEWS" blocks repeat the same URLs on each page: a bounded
+#: memo (a few MB at most) saves most of that work.
+_MEMO = 32768
+
+
+@lru_cache(maxsize=_MEMO)
 def canonicalize(url: str) -> str:
     """The stored form of ``url``; idempotent.
 
@@ -95,6 +103,7 @@ def _canonicalize(url: str) -> str:
     return canonicalize_url(cleaned, keep_fragments=False)
 
 
+@lru_cache(maxsize=_MEMO)
 def url_key(url: str) -> str:
     """A key equal for URLs that name the same page on real sites."""
     canonical = canonicalize(url)

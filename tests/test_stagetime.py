@@ -9,6 +9,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from scrapy.statscollectors import MemoryStatsCollector, StatsCollector
 from scrapy.utils.test import get_crawler
 
@@ -62,7 +63,10 @@ def test_clock_without_stats_times_nothing() -> None:
     assert clock.timed("store", sum, [1, 2]) == 3
 
 
-def test_crawl_of_generated_site_records_stage_cpu_and_every_article(tmp_path: Path) -> None:
+@pytest.mark.parametrize("pool_after", ["0", "100000"], ids=["analysis-pool", "in-process"])
+def test_crawl_of_generated_site_records_stage_cpu_and_every_article(
+    tmp_path: Path, pool_after: str
+) -> None:
     sys.path.insert(0, str(BENCH))
     try:
         import newssite
@@ -88,6 +92,10 @@ def test_crawl_of_generated_site_records_stage_cpu_and_every_article(tmp_path: P
                 f"NEWSCRAWL_LOCK_DIR={tmp_path}",
                 "-s",
                 f"NEWSCRAWL_DEAD_LETTER_DIR={tmp_path}",
+                "-s",
+                "NEWSCRAWL_ANALYSIS_PROCESSES=1",
+                "-s",
+                f"NEWSCRAWL_ANALYSIS_POOL_AFTER={pool_after}",
             ],
             capture_output=True,
             text=True,
@@ -98,8 +106,14 @@ def test_crawl_of_generated_site_records_stage_cpu_and_every_article(tmp_path: P
     stats = json.loads(stats_file.read_text("utf-8"))
     assert stats["newscrawl/store/new"] == 40
     spent = stage_seconds(stats)
-    for stage in ("classify", "extract", "links", "dedupe", "near_duplicates", "store"):
+    for stage in ("classify", "extract", "links", "follow", "near_duplicates", "store"):
         assert spent[stage] > 0, stage
+    elsewhere = stats.get(PREFIX + "elsewhere", 0.0)
+    if pool_after == "0":  # pages read in the pool: their stages are not this process's CPU
+        assert elsewhere > 0
+    else:
+        assert elsewhere == 0
+    here = sum(spent.values()) - elsewhere
     process, rest = stats[PREFIX + "process"], stats[PREFIX + "download"]
-    assert process >= sum(spent.values()) > 0
-    assert rest == process - sum(spent.values()) or rest == 0
+    assert process >= here > 0
+    assert rest == pytest.approx(process - here)

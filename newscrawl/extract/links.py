@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -24,6 +25,7 @@ from w3lib.html import strip_html5_whitespace
 from w3lib.url import safe_url_string
 
 from newscrawl.extract.anchortext import collapse_space
+from newscrawl.extract.article import parse_html
 from newscrawl.extract.urlclass import LinkKind, classify_url, classify_with_strength
 
 logger = logging.getLogger(__name__)
@@ -52,6 +54,8 @@ class Link:
 
 _NEXT_CLASS = re.compile(r"(?:^|[\s_-])(?:next|load-?more|show-?more|more-news)(?:$|[\s_-])")
 _PLAIN_URL = re.compile(r"https?://[a-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~/?#@!$&()*+,;=:-]*)?")
+_PLAIN_ROOTED = re.compile(r"/(?!/)[A-Za-z0-9._~/?#@!$&()*+,;=:-]*")
+_PLAIN_ORIGIN = re.compile(r"https?://[a-z0-9.-]+(?::\d{1,5})?(?=/|$)")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NAVIGATION_TAGS = frozenset({"nav", "header", "footer", "menu"})
 _FEED_TYPES = frozenset(
@@ -75,7 +79,22 @@ def extract_links(
     article_selector: str | None = None,
     listing_selector: str | None = None,
 ) -> list[Link]:
-    """Every ``<a href>`` (and ``<link rel=next/prev/alternate>``) of a page, classified.
+    """Every ``<a href>`` of a page, classified: :func:`page_links` without the feeds."""
+    return page_links(
+        html, base_url, article_selector=article_selector, listing_selector=listing_selector
+    )[0]
+
+
+def page_links(
+    html: str,
+    base_url: str,
+    *,
+    article_selector: str | None = None,
+    listing_selector: str | None = None,
+) -> tuple[list[Link], list[str]]:
+    """The page's links, and the feeds it advertises (:func:`feed_urls`), in one pass.
+
+    Every ``<a href>`` (and ``<link rel=next/prev/alternate>``) of a page, classified.
 
     URLs are absolute (``<base href>`` respected), without fragment, deduplicated keeping
     the strongest kind (next > feed > sitemap > article > listing > other), in document
@@ -84,23 +103,31 @@ def extract_links(
     Same-page anchors (``href="#..."``) are skipped.
     """
     if not html or not html.strip():
-        return []
-    selector = Selector(text=html, base_url=base_url)
-    root = selector.root
+        return [], []
+    # The tree article extraction and the page-type check read too (parsed once, cached).
+    root = parse_html(html)
     base = _document_base(root, base_url)
     forced = _Forced()
-    forced.collect(selector, base, listing_selector, LinkKind.LISTING)
-    # Articles second so that an element both selectors match ends up an article.
-    forced.collect(selector, base, article_selector, LinkKind.ARTICLE)
+    if listing_selector or article_selector:
+        selector = Selector(root=root, base_url=base_url)
+        forced.collect(selector, base, listing_selector, LinkKind.LISTING)
+        # Articles second so that an element both selectors match ends up an article.
+        forced.collect(selector, base, article_selector, LinkKind.ARTICLE)
 
     resolve = _Resolver(base)
     links: list[Link] = []
     index: dict[str, int] = {}
     forced_urls: set[str] = set()
+    advertised: list[str] = []
+    found: list[str] = []
     for element in root.iter("a", "area", "link"):
         link = _element_link(element, resolve, forced)
         if link is None:
             continue
+        if element.tag != "area":
+            feeds = _feed_list(element, link, advertised, found)
+            if feeds is not None:
+                feeds.append(link.url)
         is_forced = element in forced.elements or link.url in forced.urls
         seen = index.get(link.url)
         if seen is None:
@@ -110,7 +137,22 @@ def extract_links(
             links[seen] = link
         if is_forced:
             forced_urls.add(link.url)
-    return links
+    return links, list(dict.fromkeys(advertised + found))
+
+
+def _feed_list(
+    element: Any, link: Link, advertised: list[str], found: list[str]
+) -> list[str] | None:
+    """Which list of :func:`feed_urls` an ``<a>``/``<link>`` belongs to, if any."""
+    if classify_url(link.url) is LinkKind.OTHER:
+        return None  # comments feeds, mailto: and the like
+    if _is_feed_type(element.get("type")) and (
+        element.tag == "a" or "alternate" in link.rel.split()
+    ):
+        return advertised
+    if element.tag == "a" and classify_url(link.url) is LinkKind.FEED:
+        return found
+    return None
 
 
 #: Which links a capped page keeps first: what finds many articles, then articles.
@@ -144,25 +186,7 @@ def feed_urls(html: str, base_url: str) -> list[str]:
     ``<link rel=alternate>`` with an RSS/Atom/RDF/JSON feed type first, then ``<a>``
     links that are feeds by type or URL shape. Comments feeds are left out.
     """
-    if not html or not html.strip():
-        return []
-    root = Selector(text=html, base_url=base_url).root
-    base = _document_base(root, base_url)
-    advertised: list[str] = []
-    found: list[str] = []
-    for element in root.iter("a", "link"):
-        href = element.get("href")
-        if not href:
-            continue
-        url = absolute_url(href, base)
-        if url is None or classify_url(url) is LinkKind.OTHER:
-            continue
-        rels = (element.get("rel") or "").lower().split()
-        if _is_feed_type(element.get("type")) and (element.tag == "a" or "alternate" in rels):
-            advertised.append(url)
-        elif element.tag == "a" and classify_url(url) is LinkKind.FEED:
-            found.append(url)
-    return list(dict.fromkeys(advertised + found))
+    return page_links(html, base_url)[1]
 
 
 def _document_base(root: Any, base_url: str) -> str:
@@ -195,15 +219,37 @@ def _resolve(href: str, base: str) -> tuple[str, str] | None:
     # safe_url_string would return: skip their cost, it matters for 50k-URL sitemaps.
     if _PLAIN_URL.fullmatch(href) and "/." not in href:
         url = joined = href
+    elif href[0] == "/" and _PLAIN_ROOTED.fullmatch(href) and "/." not in href:
+        # A root-relative path on a plain origin (most links of most sites): the
+        # origin and the path are what urljoin would give, already safe.
+        origin = _plain_origin(base)
+        if origin is None:
+            return _resolve_joined(href, base)
+        url = joined = origin + href
     else:
-        joined = urljoin(base, href)
-        try:
-            url = joined if _PLAIN_URL.fullmatch(joined) else safe_url_string(joined)
-        except ValueError:
-            return None
+        return _resolve_joined(href, base)
     if url.startswith(("http://", "https://")):
         url = url.partition("#")[0]
     return url, joined
+
+
+def _resolve_joined(href: str, base: str) -> tuple[str, str] | None:
+    """:func:`_resolve` the general way: urljoin, then w3lib's safe URL."""
+    joined = urljoin(base, href)
+    try:
+        url = joined if _PLAIN_URL.fullmatch(joined) else safe_url_string(joined)
+    except ValueError:
+        return None
+    if url.startswith(("http://", "https://")):
+        url = url.partition("#")[0]
+    return url, joined
+
+
+@lru_cache(maxsize=64)
+def _plain_origin(base: str) -> str | None:
+    """``scheme://host[:port]`` of a plain ASCII ``base``, else None."""
+    found = _PLAIN_ORIGIN.match(base)
+    return found.group(0) if found else None
 
 
 class _Resolver:

@@ -152,8 +152,12 @@ class DedupePipeline:
                 self._engine = existing_engine(self.database_url, "articles")
                 if self._engine is not None:
                     self._repo = ArticleRepository(self._engine)
-                else:
-                    self.database_url = None  # nothing stored before this crawl
+                if self._repo is None or not self._repo.has_articles():
+                    # Nothing stored before this crawl (its own copies are in
+                    # seen_hashes, other workers' in the shared claims): no
+                    # database round trip per article.
+                    self._repo = None
+                    self.database_url = None
         if self._repo is None:
             return None
         found = self._repo.find_by_content_hash(digest, exclude_url=canonical)

@@ -27,8 +27,9 @@ Stats: ``newscrawl/pages/<kind>``, ``newscrawl/skipped/<reason>``,
 ``newscrawl/listing/stopped_{depth,empty}``, ``newscrawl/rejected/<kind>/<reason>``
 (pages that are not articles), ``newscrawl/repaired/charset``, ``newscrawl/bad/<reason>``
 (pages not read, each logged with its reason: :mod:`newscrawl.faults`,
-:mod:`newscrawl.extract.sniff`), ``newscrawl/cpu/{classify,extract,links}`` (CPU
-seconds of those stages: :mod:`newscrawl.stagetime`).
+:mod:`newscrawl.extract.sniff`), ``newscrawl/cpu/{classify,extract,links,follow}``
+(CPU seconds of reading pages, wherever they were read, and of following their links,
+feeds and sitemaps: :mod:`newscrawl.stagetime`).
 Which URLs are skipped (seen, done by a resumed run, stored and unchanged) and
 the job log of a resumable crawl: :mod:`newscrawl.spiders.frontier`; feeds,
 sitemaps and robots.txt: :mod:`newscrawl.spiders.indexes`. The spider says when
@@ -55,16 +56,16 @@ from twisted.python.failure import Failure
 from newscrawl import __version__
 from newscrawl import signals as newscrawl_signals
 from newscrawl.checks import check_settings
-from newscrawl.extract.article import extract_article
+from newscrawl.extract.analysis import analyse_page
 from newscrawl.extract.feeds import is_feed
-from newscrawl.extract.links import extract_links, feed_urls, take_links
-from newscrawl.extract.pagetype import classify_page
+from newscrawl.extract.links import Link, take_links
 from newscrawl.extract.sitemaps import is_sitemap
-from newscrawl.extract.sniff import better_encoding, binary_kind, too_deep
+from newscrawl.extract.sniff import better_encoding, binary_kind
 from newscrawl.extract.urlclass import LinkKind
 from newscrawl.faults import BULK, failure_reason, is_fault
 from newscrawl.incremental import KnownArticles
 from newscrawl.items import ArticleItem
+from newscrawl.middlewares.analysis import take_analysis
 from newscrawl.sites import SiteProfile, load_profile
 from newscrawl.spiders.deferral import DateDeferral
 from newscrawl.spiders.frontier import Frontier
@@ -83,6 +84,8 @@ PRIORITY = {
     LinkKind.LISTING: 10,
 }
 META = "newscrawl"
+#: URLs whose scope verdict is remembered at most (then forgotten all at once).
+SCOPE_MEMO = 50_000
 
 
 class NewsSpider(IndexRouting, scrapy.Spider):
@@ -125,6 +128,7 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         self.empty_grace = 2
         self.max_links = 1000
         self.since: datetime | None = None
+        self._scope: dict[str, bool] = {}
         #: CPU seconds per stage (newscrawl/cpu/<stage>); times nothing until start().
         self.cpu = StageClock(None)
 
@@ -212,12 +216,12 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         # Timed blocks never span a yield: the code consuming the requests would count too.
         if is_sitemap(response.body, content_type):
-            with self.cpu("links"):
+            with self.cpu("follow"):
                 requests = list(self.parse_sitemap(response))
             yield from requests
             return
         if is_feed(response.body, content_type):
-            with self.cpu("links"):
+            with self.cpu("follow"):
                 requests = list(self.parse_feed(response))
             yield from requests
             return
@@ -240,13 +244,17 @@ class NewsSpider(IndexRouting, scrapy.Spider):
 
     def parse_html(self, response: TextResponse, page: _Page) -> Iterator[Any]:
         html = response.text
+        # Read in the analysis process pool when there is one (AnalysisMiddleware).
+        analysis = take_analysis(response, html)
+        pooled = analysis is not None
+        if analysis is None:
+            analysis = analyse_page(html, response.url, self.profile)
+        # classify, extract, links: timed where the page was read (here or in the pool).
+        self.cpu.add(analysis.cpu, elsewhere=pooled)
         # The page's shape decides first: listings are never run through article extraction.
-        with self.cpu("classify"):
-            verdict = classify_page(html, response.url)
-        is_article = verdict.kind == "article"
-        if is_article:
-            with self.cpu("extract"):
-                extracted = extract_article(html, response.url, self.profile)
+        verdict = analysis.verdict
+        extracted = analysis.extracted
+        if extracted is not None:
             canonical = extracted.fields.get("canonical_url")
             elsewhere = canonical_elsewhere(canonical, response.url)
             if elsewhere:
@@ -261,10 +269,11 @@ class NewsSpider(IndexRouting, scrapy.Spider):
                     newscrawl_signals.article_found, request=response.request, url=response.url
                 )
                 hint = response.meta.get(META, {}).get("date_hint")
+                # Timed blocks never span a yield: what consumes the items would count too.
                 with self.cpu("extract"):
                     items = list(self.dates.article(extracted, response.url, site, hint=hint))
                 yield from items
-        elif verdict.reason == "short-text" and too_deep(html):
+        elif analysis.too_deep:
             # libxml2 stops at 256 levels: the page parsed to nothing, links included.
             self._bad(response.url, "too_deep", "HTML nested deeper than 256 levels")
             return
@@ -278,14 +287,14 @@ class NewsSpider(IndexRouting, scrapy.Spider):
                 response.url,
                 "; ".join(verdict.evidence),
             )
-        with self.cpu("links"):
+        with self.cpu("follow"):
             requests = [
                 request
-                for feed in feed_urls(html, response.url)
+                for feed in analysis.feeds
                 if self._allowed(feed)
                 for request in self._follow(feed, LinkKind.FEED)
             ]
-            requests += self.follow_links(response, html, from_listing=not is_article)
+            requests += self.follow_links(response, analysis.links, from_listing=extracted is None)
         yield from requests
 
     def idle(self) -> None:
@@ -312,16 +321,11 @@ class NewsSpider(IndexRouting, scrapy.Spider):
     def flush_all(self, response: Response) -> Iterator[ArticleItem]:
         yield from self.dates.flush_all()
 
-    def follow_links(self, response: TextResponse, html: str, from_listing: bool) -> Iterator[Any]:
+    def follow_links(
+        self, response: TextResponse, links: list[Link], from_listing: bool
+    ) -> Iterator[Any]:
         meta = response.meta.get(META, {})
         depth = int(meta.get("depth", 0)) if from_listing else 0
-        selectors = self.profile.selectors if self.profile else {}
-        links = extract_links(
-            html,
-            response.url,
-            article_selector=selectors.get("article_links"),
-            listing_selector=selectors.get("listing_links"),
-        )
         links = [x for x in links if x.kind is not LinkKind.OTHER and self._allowed(x.url)]
         links, over = take_links(links, self.max_links)
         if over:
@@ -414,7 +418,13 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         return self.frontier.logged(request, kind, depth, empty)
 
     def _allowed(self, url: str) -> bool:
-        return in_scope(url, self.start_urls, self.allowed_domains)
+        # Asked for every link of every page; menus repeat the same URLs.
+        allowed = self._scope.get(url)
+        if allowed is None:
+            if len(self._scope) >= SCOPE_MEMO:
+                self._scope.clear()  # bounded: a long crawl's memory stays flat
+            allowed = self._scope[url] = in_scope(url, self.start_urls, self.allowed_domains)
+        return allowed
 
     def _too_old(self, raw: str | None) -> bool:
         return too_old(raw, self.since)

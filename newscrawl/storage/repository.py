@@ -116,6 +116,11 @@ class ArticleRepository:
             row = conn.execute(query).first()
         return None if row is None else (row[0], row[1])
 
+    def has_articles(self) -> bool:
+        """Is any article stored?"""
+        with self.engine.connect() as conn:
+            return conn.execute(select(ARTICLES.c.id).limit(1)).first() is not None
+
     def known_urls(self, site: str | None = None) -> set[str]:
         """Every stored canonical URL, of one site or of all."""
         query = _filter_site(select(ARTICLES.c.canonical_url), site)
