@@ -16,7 +16,9 @@ requests at once, no delay, no AutoThrottle, robots.txt obeyed):
 Per run: pages (responses), seconds (Scrapy's elapsed_time_seconds), pages/s,
 articles stored (rows in the database) and articles/s, CPU milliseconds per
 page by stage (``newscrawl/cpu/*`` stats; ``download`` is the rest of the
-process's CPU), nginx's CPU, and the child's peak RSS (``ru_maxrss``).
+process's CPU) and pages per CPU second, nginx's CPU, the CPU other processes
+of the machine used meanwhile (a shared machine slows every crawl), and the
+child's peak RSS (VmHWM; also with its analysis-pool processes).
 Each stored row is checked against the site's article list: the row count, and
 any stored URL that is not one of the site's articles, are printed.
 ``--profile PATH`` adds one SQLite run under cProfile (not timed) and prints its
