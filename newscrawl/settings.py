@@ -131,6 +131,8 @@ EXTENSIONS = {
     "newscrawl.extensions.progress.ProgressLine": 500,
     # Off unless this process is a worker of a distributed crawl (NEWSCRAWL_REDIS_CRAWL).
     "newscrawl.cluster.worker.ClusterWorker": 510,
+    # CPU seconds per stage (newscrawl/cpu/*): two clock reads per stage of a page.
+    "newscrawl.extensions.cputime.CpuTime": 520,
 }
 # Scrapy's remote control (an HTTP endpoint that runs posted Python code, on by
 # default in Scrapy 2.19) has no place in scheduled crawls; nor has the telnet

@@ -30,6 +30,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from newscrawl.cluster.shared import SharedCrawl
+from newscrawl.stagetime import StageClock
 from newscrawl.storage.engine import database_secrets, existing_engine
 from newscrawl.storage.faults import describe_error
 from newscrawl.storage.repository import ArticleRepository
@@ -62,6 +63,7 @@ class DedupePipeline:
         shared: SharedCrawl | None = None,
     ) -> None:
         self.stats = stats
+        self.cpu = StageClock(stats)
         self.database_url = database_url
         self.shared = shared
         self.seen_urls: dict[str, str] = {}
@@ -124,7 +126,9 @@ class DedupePipeline:
 
     async def _lookup(self, digest: str, canonical: str) -> FirstCopy | None:
         try:
-            found = await asyncio.to_thread(self._stored_copy, digest, canonical)
+            found = await asyncio.to_thread(
+                self.cpu.timed, "dedupe", self._stored_copy, digest, canonical
+            )
         except SQLAlchemyError as exc:
             # Only a copy that an earlier crawl stored can slip through meanwhile;
             # dropping the article instead would lose it.

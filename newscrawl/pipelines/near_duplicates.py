@@ -32,6 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newscrawl.cluster.shared import SharedCrawl
 from newscrawl.similarity import NearDuplicateIndex, from_bytes, signature, to_bytes
+from newscrawl.stagetime import StageClock
 from newscrawl.storage.engine import database_secrets, existing_engine
 from newscrawl.storage.faults import describe_error
 from newscrawl.storage.models import utcnow
@@ -111,6 +112,7 @@ class NearDuplicatePipeline:
         shared: SharedCrawl | None = None,
     ) -> None:
         self.stats = stats
+        self.cpu = StageClock(stats)
         self.shared = shared
         #: How far this worker has read the shared signature log.
         self.log_read = 0
@@ -157,7 +159,14 @@ class NearDuplicatePipeline:
         # hashing and loading are CPU and database work the reactor must not wait on.
         async with self._lock:
             signed, original = await asyncio.to_thread(
-                self._check, adapter.get("body"), key, day, known, adapter.get("site")
+                self.cpu.timed,
+                "near_duplicates",
+                self._check,
+                adapter.get("body"),
+                key,
+                day,
+                known,
+                adapter.get("site"),
             )
             self.stats.set_value("newscrawl/near_duplicates/loaded", self.loaded)
             if self.load_failures:

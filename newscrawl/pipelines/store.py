@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from newscrawl import settings as defaults
 from newscrawl import signals as newscrawl_signals
 from newscrawl.items import ARTICLE_FIELDS
+from newscrawl.stagetime import StageClock
 from newscrawl.storage.deadletter import DeadLetter
 from newscrawl.storage.engine import (
     SQLITE_BUSY_TIMEOUT,
@@ -96,6 +97,7 @@ class StorePipeline:
         assert crawler.stats is not None
         self.crawler = crawler
         self.stats: StatsCollector = crawler.stats
+        self.cpu = StageClock(crawler.stats)
         self.database_url = database_url
         self.batch_size = max(1, batch_size)
         self.max_articles = max_articles
@@ -188,7 +190,7 @@ class StorePipeline:
     async def _write_batch(self, batch: list[dict[str, Any]]) -> None:
         assert self.writer is not None
         try:
-            written = await asyncio.to_thread(self.writer.write, batch)
+            written = await asyncio.to_thread(self.cpu.timed, "store", self.writer.write, batch)
             # Counted here, on the event loop: the stats collector is not thread-safe.
             for result in written.results:
                 self._count(result)

@@ -10,6 +10,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
+from newscrawl.stagetime import StageClock
 from newscrawl.timeparse import parse_since
 
 logger = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ class ValidatePipeline:
 
     def __init__(self, stats: StatsCollector, min_words: int, since: datetime | None) -> None:
         self.stats = stats
+        self.cpu = StageClock(stats)
         self.min_words = min_words
         self.since = since
 
@@ -38,7 +40,8 @@ class ValidatePipeline:
 
     def process_item(self, item: object) -> object:
         adapter = ItemAdapter(item)
-        reason = self.problem(adapter)
+        with self.cpu("validate"):
+            reason = self.problem(adapter)
         if reason is not None:
             self.stats.inc_value(f"newscrawl/validate/dropped/{reason}")
             logger.info("Not storing %s: %s", adapter.get("url"), reason)

@@ -27,7 +27,9 @@ Stats: ``newscrawl/pages/<kind>``, ``newscrawl/skipped/<reason>``,
 ``newscrawl/listing/stopped_{depth,empty}``, ``newscrawl/rejected/<kind>/<reason>``
 (pages that are not articles), ``newscrawl/repaired/charset``, ``newscrawl/bad/<reason>``
 (pages not read, each logged with its reason: :mod:`newscrawl.faults`,
-:mod:`newscrawl.extract.sniff`).
+:mod:`newscrawl.extract.sniff`), ``newscrawl/cpu/{classify,extract,links,follow}``
+(CPU seconds of reading pages, wherever they were read, and of following their links,
+feeds and sitemaps: :mod:`newscrawl.stagetime`).
 Which URLs are skipped (seen, done by a resumed run, stored and unchanged) and
 the job log of a resumable crawl: :mod:`newscrawl.spiders.frontier`; feeds,
 sitemaps and robots.txt: :mod:`newscrawl.spiders.indexes`. The spider says when
@@ -69,6 +71,7 @@ from newscrawl.spiders.deferral import DateDeferral
 from newscrawl.spiders.frontier import Frontier
 from newscrawl.spiders.indexes import IndexRouting
 from newscrawl.spiders.scope import canonical_elsewhere, host_of, in_scope, too_old
+from newscrawl.stagetime import StageClock
 from newscrawl.timeparse import parse_since
 from newscrawl.urls import canonicalize, url_key
 
@@ -126,6 +129,8 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         self.max_links = 1000
         self.since: datetime | None = None
         self._scope: dict[str, bool] = {}
+        #: CPU seconds per stage (newscrawl/cpu/<stage>); times nothing until start().
+        self.cpu = StageClock(None)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -164,6 +169,8 @@ class NewsSpider(IndexRouting, scrapy.Spider):
     # --- entry points -------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Request]:
+        assert self.crawler.stats is not None
+        self.cpu = StageClock(self.crawler.stats)  # the stats exist from here on
         await self.frontier.open({self.site_name or host_of(url) for url in self.start_urls})
         if self.frontier.claim_seeding():
             for request in self.seed_requests():
@@ -207,11 +214,16 @@ class NewsSpider(IndexRouting, scrapy.Spider):
     def route(self, response: Response, page: _Page | None = None) -> Iterator[Any]:
         # Feeds and sitemaps are sniffed from bytes: a .xml.gz sitemap is not a TextResponse.
         content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
+        # Timed blocks never span a yield: the code consuming the requests would count too.
         if is_sitemap(response.body, content_type):
-            yield from self.parse_sitemap(response)
+            with self.cpu("follow"):
+                requests = list(self.parse_sitemap(response))
+            yield from requests
             return
         if is_feed(response.body, content_type):
-            yield from self.parse_feed(response)
+            with self.cpu("follow"):
+                requests = list(self.parse_feed(response))
+            yield from requests
             return
         # Magic bytes, not headers: PDFs, images and zips are served as text/html.
         binary = binary_kind(response.body)
@@ -234,8 +246,11 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         html = response.text
         # Read in the analysis process pool when there is one (AnalysisMiddleware).
         analysis = take_analysis(response, html)
+        pooled = analysis is not None
         if analysis is None:
             analysis = analyse_page(html, response.url, self.profile)
+        # classify, extract, links: timed where the page was read (here or in the pool).
+        self.cpu.add(analysis.cpu, elsewhere=pooled)
         # The page's shape decides first: listings are never run through article extraction.
         verdict = analysis.verdict
         extracted = analysis.extracted
@@ -254,7 +269,10 @@ class NewsSpider(IndexRouting, scrapy.Spider):
                     newscrawl_signals.article_found, request=response.request, url=response.url
                 )
                 hint = response.meta.get(META, {}).get("date_hint")
-                yield from self.dates.article(extracted, response.url, site, hint=hint)
+                # Timed blocks never span a yield: what consumes the items would count too.
+                with self.cpu("extract"):
+                    items = list(self.dates.article(extracted, response.url, site, hint=hint))
+                yield from items
         elif analysis.too_deep:
             # libxml2 stops at 256 levels: the page parsed to nothing, links included.
             self._bad(response.url, "too_deep", "HTML nested deeper than 256 levels")
@@ -269,10 +287,15 @@ class NewsSpider(IndexRouting, scrapy.Spider):
                 response.url,
                 "; ".join(verdict.evidence),
             )
-        for feed in analysis.feeds:
-            if self._allowed(feed):
-                yield from self._follow(feed, LinkKind.FEED)
-        yield from self.follow_links(response, analysis.links, from_listing=extracted is None)
+        with self.cpu("follow"):
+            requests = [
+                request
+                for feed in analysis.feeds
+                if self._allowed(feed)
+                for request in self._follow(feed, LinkKind.FEED)
+            ]
+            requests += self.follow_links(response, analysis.links, from_listing=extracted is None)
+        yield from requests
 
     def idle(self) -> None:
         """Before closing, store what still waits for a clock (read as UTC, counted).
