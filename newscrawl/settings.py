@@ -65,10 +65,12 @@ NEWSCRAWL_NEAR_DUPLICATE_WINDOW = "7d"
 #: "all": an article can be a copy of any site's (syndication); "site": of its own
 #: site's only, which loads one site's signatures instead of every site's.
 NEWSCRAWL_NEAR_DUPLICATE_SCOPE = "all"
-#: Signatures held in memory at most (about 9 KB each with the LSH tables: ~450 MB at
-#: the cap); the days farthest from the article being checked are let go first, and a
-#: window that alone holds more is narrowed (with a warning).
-NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED = 50_000
+#: Signatures held in memory at most (about 9 KB each with the LSH tables: ~90 MB at
+#: the cap, so a crawl's memory stops growing there); the days farthest from the
+#: article being checked are let go first (a later article of those days loads them
+#: again from the database), and a window that alone holds more (a site publishing
+#: over 700 articles a day) is narrowed, with a warning.
+NEWSCRAWL_NEAR_DUPLICATE_MAX_LOADED = 10_000
 
 # --- scaling out (newscrawl/cluster/): scrapy-redis' scheduler and dupefilter ---
 #: Redis URL of a distributed crawl (``--redis``); empty: crawl in this process alone.

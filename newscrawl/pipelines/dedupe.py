@@ -66,8 +66,10 @@ class DedupePipeline:
         self.cpu = StageClock(stats)
         self.database_url = database_url
         self.shared = shared
-        self.seen_urls: dict[str, str] = {}
-        self.seen_hashes: dict[str, FirstCopy] = {}
+        # Keyed by hash(): a crawl's memory grows with each article it keeps here
+        # (see SeenSet in newscrawl.spiders.frontier on the odds of a collision).
+        self.seen_urls: set[int] = set()
+        self.seen_hashes: dict[int, FirstCopy] = {}
         self._engine: Engine | None = None
         self._repo: ArticleRepository | None = None
         # Lookups run in worker threads, several at once: one of them opens the database.
@@ -88,21 +90,21 @@ class DedupePipeline:
         adapter = ItemAdapter(item)
         canonical = adapter.get("canonical_url") or adapter["url"]
         key = url_key(canonical)
-        first_url = self.seen_urls.get(key)
+        first_url = canonical if hash(key) in self.seen_urls else None
         if first_url is None and self.shared is not None:
             holder = await asyncio.to_thread(self.shared.claim_url, key)
             first_url = f"{canonical} (kept by worker {holder})" if holder else None
         if first_url is not None:
             self._drop("canonical", adapter["url"], first_url)
-        self.seen_urls[key] = canonical
+        self.seen_urls.add(hash(key))
         digest = adapter.get("content_hash")
         if not digest:
             return item
         site = adapter.get("site")
-        first = self.seen_hashes.get(digest)
+        first = self.seen_hashes.get(hash(digest))
         if first is None:
             # Claimed before the database is asked: a copy arriving meanwhile sees this one.
-            self.seen_hashes[digest] = FirstCopy(canonical, site)
+            self.seen_hashes[hash(digest)] = FirstCopy(canonical, site)
             if self.shared is not None:
                 held = await asyncio.to_thread(self.shared.claim_body, digest, canonical, site)
                 first = FirstCopy(*held) if held else None
@@ -110,7 +112,7 @@ class DedupePipeline:
                 first = await self._lookup(digest, canonical)
             if first is None:
                 return item
-            self.seen_hashes[digest] = first
+            self.seen_hashes[hash(digest)] = first
         if first.url == canonical:
             return item  # the first copy itself, crawled again (its store is an upsert)
         if first.site == site:

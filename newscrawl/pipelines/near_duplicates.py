@@ -80,7 +80,7 @@ class NearDuplicateOptions:
         threshold = _setting(settings, "THRESHOLD", settings.getfloat)
         if threshold == 0:
             return None
-        max_loaded = _setting(settings, "MAX_LOADED", lambda name: settings.getint(name, 50_000))
+        max_loaded = _setting(settings, "MAX_LOADED", lambda name: settings.getint(name, 10_000))
         age = _setting(settings, "WINDOW", lambda name: parse_age(settings.get(name)))
         scope = settings.get("NEWSCRAWL_NEAR_DUPLICATE_SCOPE") or "all"
         if scope not in SCOPES:
