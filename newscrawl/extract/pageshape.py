@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
+from lxml.etree import Element
 from lxml.html import HtmlElement
 
 from newscrawl.extract.markup import VISIBLE_DATE
@@ -178,6 +180,9 @@ class _Node:
     parent: _Node | None
     element: HtmlElement
     index: int
+    #: Place among all the page's elements in document order; ``index`` counts
+    #: only the nodes walked (a furniture subtree is one node, see ``_walk``).
+    order: int
     furniture: bool
     in_link: bool
     block: _Node | None  # the nearest block element, itself when it is one
@@ -186,7 +191,8 @@ class _Node:
     subtree_words: int = 0
     subtree_link_words: int = 0
     subtree_sentences: int = 0
-    size: int = 1  # elements in the subtree, itself included
+    size: int = 1  # nodes in the subtree, itself included
+    span: int = 1  # elements in the subtree, itself and unwalked furniture included
     targets: set[str] | None = None  # headline-link targets inside
     has_h1: bool = False
     card: bool = False
@@ -341,22 +347,31 @@ def _shape(tree: HtmlElement, url: str) -> PageShape:
 
 
 def _walk(tree: HtmlElement) -> list[_Node]:
-    """Every element in document order, with its own words counted once."""
+    """Every element in document order, with its own words counted once.
+
+    A furniture element (a menu, a script, an SVG sprite, the page's footer)
+    is one node: nothing inside it is anyone's words, a card or a headline, so
+    its subtree is not walked (on a news page that is half of the elements or
+    more). Its elements still count in ``order`` and ``span``, which the
+    windows measured in elements (``HEADLINE_REACH``, ``REGION_HEAD``) use. An
+    ``<article>``'s own ``<footer>`` is walked: ``story_zone`` reads it.
+    """
     nodes: list[_Node] = []
-    by_element: dict[HtmlElement, _Node] = {}
     root = tree.find("body")
     if root is None:
         root = tree
-    for element in root.iter():
+    order = 0
+    stack: list[tuple[HtmlElement, _Node | None]] = [(root, None)]
+    while stack:
+        element, parent = stack.pop()
         tag = element.tag
-        if not isinstance(tag, str):  # comments, processing instructions
-            continue
-        parent = by_element.get(element.getparent()) if nodes else None
+        own = _is_furniture(element)
         node = _Node(
             parent=parent,
             element=element,
             index=len(nodes),
-            furniture=(parent is not None and parent.furniture) or _is_furniture(element),
+            order=order,
+            furniture=own or (parent is not None and parent.furniture),
             in_link=(parent is not None and parent.in_link) or tag == "a",
             block=None,
         )
@@ -366,13 +381,19 @@ def _walk(tree: HtmlElement) -> list[_Node]:
             node.entry_kind = _entry_kind(element)
             if node.entry_kind is not None:
                 node.entry = node
-        by_element[element] = node
         nodes.append(node)
+        order += 1
         # Text inside furniture (a script, a caption, a menu) is no one's words.
         if element.text and not node.furniture:
             _count(node.block, element.text, node.in_link)
         if element.tail and parent is not None and not parent.furniture:
             _count(parent.block, element.tail, parent.in_link)
+        if own and not (tag == "footer" and parent is not None and parent.element.tag == "article"):
+            node.span = sum(1 for _ in element.iter(Element))
+            order += node.span - 1
+        else:
+            # Comments and processing instructions are left out, their tails too.
+            stack.extend((child, node) for child in element.iterchildren(Element, reversed=True))
     for node in reversed(nodes):
         is_sentence = node.block is node and node.words >= SENTENCE_WORDS and not node.furniture
         node.subtree_words += node.words if node.block is node else 0
@@ -380,10 +401,16 @@ def _walk(tree: HtmlElement) -> list[_Node]:
         node.subtree_sentences += int(is_sentence and node.link_words * 2 < node.words)
         if node.parent is not None:
             node.parent.size += node.size
+            node.parent.span += node.span
             node.parent.subtree_words += node.subtree_words
             node.parent.subtree_link_words += node.subtree_link_words
             node.parent.subtree_sentences += node.subtree_sentences
     return nodes
+
+
+def _at_order(nodes: list[_Node], order: int) -> int:
+    """The index of the first node at or after element number ``order``."""
+    return bisect_left(nodes, order, key=lambda node: node.order)
 
 
 def _entry_kind(element: HtmlElement) -> str | None:
@@ -679,7 +706,8 @@ def _titled(nodes: list[_Node], first: int, title: list[set[str]]) -> bool:
     if not title:
         return False
     # The first sentence's block may hold the headline itself (text beside <br>s).
-    inside = nodes[first + 1 : first + min(nodes[first].size, HEADLINE_REACH)]
+    head = nodes[first]
+    inside = nodes[first + 1 : _at_order(nodes, head.order + min(head.span, HEADLINE_REACH))]
     seen = 0
     for node in [*inside, *reversed(nodes[:first])]:
         if node.block is not node or node.furniture:
@@ -767,7 +795,10 @@ def _region(nodes: list[_Node], root: _Node | None) -> slice:
         if node.element.tag == "h1" and not node.furniture and not node.in_card:
             start = min(start, node.index)
             break
-    return slice(max(start - REGION_HEAD, 0), root.index + root.size + REGION_TAIL)
+    return slice(
+        _at_order(nodes, max(nodes[start].order - REGION_HEAD, 0)),
+        _at_order(nodes, root.order + root.span + REGION_TAIL),
+    )
 
 
 def _dated_and_bylined(nodes: list[_Node]) -> tuple[bool, bool]:
