@@ -96,6 +96,12 @@ NEWSCRAWL_ANALYSIS_PROCESSES = "auto"
 #: HTML pages a crawl reads in its own process before it starts those workers (each
 #: takes a second or two to import the extraction stack: small crawls skip the pool).
 NEWSCRAWL_ANALYSIS_POOL_AFTER = 200
+#: Requests the scheduler holds in memory; the rest wait in a temporary disk queue
+#: (newscrawl.scheduler: a 100,000-URL sitemap would take ~440 MB). 0: all in memory.
+NEWSCRAWL_QUEUE_MEMORY = 5000
+#: Where that temporary disk queue is made (removed when the crawl closes); empty:
+#: the system's temporary directory.
+NEWSCRAWL_QUEUE_DIR = ""
 #: Links followed at most from one page (navigation first, then articles, in page
 #: order); a page of 20,000 links gives 1,000. 0: no cap.
 NEWSCRAWL_MAX_LINKS_PER_PAGE = 1000
@@ -167,6 +173,8 @@ RETRY_GIVE_UP_LOG_LEVEL = "INFO"
 REDIRECT_MAX_TIMES = 10
 DEPTH_LIMIT = 0  # listing depth is bounded per chain by NEWSCRAWL_MAX_LISTING_DEPTH
 DEPTH_PRIORITY = 0
+# Scrapy's scheduler, spilling past NEWSCRAWL_QUEUE_MEMORY requests to disk.
+SCHEDULER = "newscrawl.scheduler.SpillScheduler"
 
 ITEM_PIPELINES = {
     "newscrawl.pipelines.validate.ValidatePipeline": 100,
