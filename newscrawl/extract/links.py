@@ -144,13 +144,14 @@ def _feed_list(
     element: Any, link: Link, advertised: list[str], found: list[str]
 ) -> list[str] | None:
     """Which list of :func:`feed_urls` an ``<a>``/``<link>`` belongs to, if any."""
-    if classify_url(link.url) is LinkKind.OTHER:
+    shape = classify_url(link.url)
+    if shape is LinkKind.OTHER:
         return None  # comments feeds, mailto: and the like
     if _is_feed_type(element.get("type")) and (
         element.tag == "a" or "alternate" in link.rel.split()
     ):
         return advertised
-    if element.tag == "a" and classify_url(link.url) is LinkKind.FEED:
+    if element.tag == "a" and shape is LinkKind.FEED:
         return found
     return None
 
