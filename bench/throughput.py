@@ -1,7 +1,7 @@
 """Throughput benchmark: newscrawl's pipeline against a bare Scrapy spider, on one site.
 
     .venv/bin/python bench/throughput.py [--articles 2000] [--runs 1]
-        [--only ceiling,sqlite,pg] [--json PATH] [--profile PATH]
+        [--only ceiling,sqlite,pg] [--json PATH] [--profile PATH] [--set NAME=VALUE ...]
 
 On a generated news site (bench/newssite.py, reused when present) served by
 nginx on 127.0.0.1 (bench/nginx.py), each run its own process, one after the
@@ -190,7 +190,12 @@ def stored_rows(database_url: str, articles: set[str]) -> dict[str, Any]:
 
 
 def one_run(
-    kind: str, site: Nginx, work: Path, pg_server: str, profile: Path | None = None
+    kind: str,
+    site: Nginx,
+    work: Path,
+    pg_server: str,
+    profile: Path | None = None,
+    extra: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     name = f"{kind}-profiled" if profile is not None else kind
     stats_file, log = work / f"{name}-stats.json", work / f"{name}.log"
@@ -208,6 +213,7 @@ def one_run(
                 {
                     "NEWSCRAWL_LOCK_DIR": str(work / "locks"),
                     "NEWSCRAWL_DEAD_LETTER_DIR": str(work / "dead-letter"),
+                    **(extra or {}),
                 }
             )
         nginx_before, busy_before = site.cpu_seconds(), busy_cpu_seconds()
@@ -341,7 +347,15 @@ def main() -> None:
     parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--profile", type=Path, default=None, help="also a profiled SQLite run")
     parser.add_argument("--top", type=int, default=30, help="profile entries shown")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a setting for the newscrawl runs (not the ceiling); repeatable",
+    )
     args = parser.parse_args()
+    extra = dict(item.split("=", 1) for item in args.set)
     kinds = [k.strip() for k in args.only.split(",") if k.strip()]
     for kind in kinds:
         if kind not in KINDS:
@@ -357,12 +371,12 @@ def main() -> None:
     with Nginx(root) as site:
         for number in range(args.runs):
             for kind in kinds:
-                result = one_run(kind, site, work, args.pg_url)
+                result = one_run(kind, site, work, args.pg_url, extra=extra)
                 result["run"] = number + 1
                 results.append(result)
                 print(_line(result), flush=True)
         if args.profile is not None:
-            one_run("sqlite", site, work, args.pg_url, profile=args.profile)
+            one_run("sqlite", site, work, args.pg_url, profile=args.profile, extra=extra)
     print()
     concurrency = BENCH_SETTINGS["CONCURRENT_REQUESTS"]
     print(f"{args.articles}-article site, nginx on 127.0.0.1, {concurrency} requests at once")
@@ -375,7 +389,11 @@ def main() -> None:
     if args.json:
         args.json.write_text(
             json.dumps(
-                {"articles": args.articles, "settings": BENCH_SETTINGS, "results": results},
+                {
+                    "articles": args.articles,
+                    "settings": {**BENCH_SETTINGS, **extra},
+                    "results": results,
+                },
                 indent=1,
             )
             + "\n"

@@ -90,7 +90,7 @@ NEWSCRAWL_REDIS_WORKER_TIMEOUT = 30.0
 NEWSCRAWL_REDIS_CRAWL = ""
 NEWSCRAWL_REDIS_WORKER = ""
 #: Worker processes that read pages (page type, article extraction, links) while the
-#: crawl's own process downloads: "auto" is one per usable CPU (none on one CPU), 0
+#: crawl's own process downloads: "auto" is the usable CPUs less one (none on one CPU), 0
 #: reads pages in the crawl's process (newscrawl.middlewares.analysis).
 NEWSCRAWL_ANALYSIS_PROCESSES = "auto"
 #: HTML pages a crawl reads in its own process before it starts those workers (each

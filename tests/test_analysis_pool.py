@@ -54,10 +54,10 @@ def test_processes_setting(raw: object, expected: int) -> None:
 
 def test_processes_auto_leaves_one_cpu_machines_alone() -> None:
     count = analysis_processes(Settings({"NEWSCRAWL_ANALYSIS_PROCESSES": "auto"}))
-    assert count == 0 or count >= 2
     cpus = len(os.sched_getaffinity(0))
+    assert count == cpus - 1  # one CPU for the crawl's own process; none on one CPU
     shared = Settings({"NEWSCRAWL_ANALYSIS_PROCESSES": "auto", "NEWSCRAWL_WORKERS": 2})
-    assert analysis_processes(shared) == (0 if cpus < 2 else max(1, cpus // 2))
+    assert analysis_processes(shared) == max(0, cpus // 2 - 1)
 
 
 @pytest.mark.parametrize("raw", ["-1", "many", "1.5"])

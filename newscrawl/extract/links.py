@@ -273,7 +273,8 @@ def _element_link(element: Any, resolve: _Resolver, forced: _Forced) -> Link | N
     href = element.get("href")
     if not href:
         return None
-    rel = collapse_space(element.get("rel") or "").lower()
+    raw_rel = element.get("rel")
+    rel = collapse_space(raw_rel).lower() if raw_rel else ""
     if element.tag == "link" and not set(rel.split()) & {"next", "prev", "previous", "alternate"}:
         return None
     resolved = resolve(href)
@@ -346,7 +347,9 @@ def _in_headline(element: Any, text: str) -> bool:
 
 def _is_feed_type(value: str | None) -> bool:
     """RSS, Atom, RDF and JSON Feed media types (not oEmbed or REST API JSON)."""
-    mime = (value or "").split(";", 1)[0].strip().lower()
+    if not value:
+        return False
+    mime = value.split(";", 1)[0].strip().lower()
     return mime in _FEED_TYPES or mime.endswith(("rss+xml", "atom+xml"))
 
 

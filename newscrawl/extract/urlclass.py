@@ -171,6 +171,8 @@ def classify_url(url: str, *, text: str = "", rel: str = "") -> LinkKind:
 
     ``url`` should be absolute; a relative one is read as a path.
     """
+    if not text and not rel:  # most calls: the URL's shape alone
+        return classify_with_strength(url, "", "")[0]
     return classify_with_strength(url, collapse_space(text), rel.lower())[0]
 
 

@@ -9,9 +9,10 @@ the spider when the analysis is back (in ``response.meta``); the reactor keeps
 downloading meanwhile. The spider reads a page itself when no analysis comes
 with it (no pool, a page the pool did not take, a worker that failed).
 
-Settings: ``NEWSCRAWL_ANALYSIS_PROCESSES`` (worker processes; ``auto``: one
-per CPU this process may use, divided among the ``NEWSCRAWL_WORKERS`` of a
-distributed crawl on this machine, none on a one-CPU machine; ``0``: read pages in
+Settings: ``NEWSCRAWL_ANALYSIS_PROCESSES`` (worker processes; ``auto``: the
+CPUs this process may use, divided among the ``NEWSCRAWL_WORKERS`` of a
+distributed crawl on this machine, less one for the crawl's own process: one on
+two CPUs, none on one; ``0``: read pages in
 the crawl's own process), ``NEWSCRAWL_ANALYSIS_POOL_AFTER`` (HTML pages read in
 the crawl's process before the pool starts: a crawl of a few dozen pages is
 done before workers are ready). Stats: ``newscrawl/analysis/{pool,inline_fallback}``.
@@ -49,14 +50,18 @@ ANALYSIS = "newscrawl_analysis"
 
 
 def analysis_processes(settings: BaseSettings) -> int:
-    """Worker processes the settings ask for (``auto``: the usable CPUs, 0 on one)."""
+    """Worker processes the settings ask for (``auto``: the usable CPUs but one, which
+    the crawl's own process needs; none on one CPU)."""
     raw = str(settings.get("NEWSCRAWL_ANALYSIS_PROCESSES", "auto")).strip().lower()
     if raw == "auto":
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        if not cpus or cpus < 2:
-            return 0
         # Workers of a distributed crawl started on this machine share its CPUs.
-        return max(1, cpus // max(1, settings.getint("NEWSCRAWL_WORKERS", 1)))
+        share = (cpus or 1) // max(1, settings.getint("NEWSCRAWL_WORKERS", 1))
+        # One CPU of the share runs the crawl's own process (Scrapy, the spider,
+        # the pipelines: a third of a page's CPU). On 2 CPUs, two workers beside it
+        # crawled no faster than one and took 4 CPU ms a page more (contention) and
+        # 175 MB more memory (bench/throughput.py, BENCHMARKS.md).
+        return share - 1 if share >= 2 else 0
     try:
         count = int(raw)
     except ValueError:
