@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import threading
 from typing import NamedTuple
 
@@ -101,6 +102,8 @@ class DedupePipeline:
         if not digest:
             return item
         site = adapter.get("site")
+        if site:
+            site = sys.intern(site)  # one string per site, not one per article kept
         first = self.seen_hashes.get(hash(digest))
         if first is None:
             # Claimed before the database is asked: a copy arriving meanwhile sees this one.

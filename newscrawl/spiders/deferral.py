@@ -47,8 +47,10 @@ class DateDeferral:
         self.defer_max = defer_max
         self._stat = stat
         self.clocks: dict[str, SiteClock] = {}
-        #: Publication dates that feeds and news sitemaps gave, by url_key.
-        self.entry_dates: dict[str, str] = {}
+        #: Publication dates that feeds and news sitemaps gave, by the hash of the
+        #: url_key (a sitemap index may name 100,000 articles; see SeenSet on the
+        #: odds of a collision), each dropped once its article is read.
+        self.entry_dates: dict[int, str] = {}
         #: Articles whose only date is a local time, waiting for their site's clock.
         self.pending: dict[str, list[tuple[ExtractedArticle, str, datetime]]] = {}
         #: A distributed crawl's shared state: the clock pairs of the other workers.
@@ -60,7 +62,7 @@ class DateDeferral:
         Paired with the page's own local time, it teaches the site's clock.
         """
         if raw:
-            self.entry_dates.setdefault(url_key(url), raw)
+            self.entry_dates.setdefault(hash(url_key(url)), raw)
 
     @property
     def waiting(self) -> bool:
@@ -78,7 +80,7 @@ class DateDeferral:
         clock = self.clocks.setdefault(site, SiteClock())
         knew = clock.candidates is not None
         raws = list(extracted.published_candidates)
-        if hint := self.entry_dates.get(url_key(url)) or hint:
+        if hint := self.entry_dates.pop(hash(url_key(url)), None) or hint:
             raws.append(hint)
         learned = [pair for pair in date_pairs(raws) if clock.observe(*pair)]
         self._share(site, learned)
