@@ -72,3 +72,18 @@ def test_a_bare_date_teaches_no_offset() -> None:
     assert date_pairs(["2024-12-13", "2024-12-13T06:15:00Z"]) == []
     assert date_pairs(["13. Dezember 2024", "2024-12-13T06:15:00Z"]) == []
     assert date_pairs(["13. Dezember 2024, 7.15 Uhr", "2024-12-13T06:15:00Z"]) != []
+
+
+def test_a_time_the_zones_still_disagree_on_is_not_read() -> None:
+    clock = SiteClock()
+    assert not clock.reads("2024-12-10T19:30:00")  # no evidence yet
+    summer = timezone(timedelta(hours=-4))
+    assert clock.observe(datetime(2024, 7, 1, 9, 0), datetime(2024, 7, 1, 9, 0, tzinfo=summer))
+    # New York (-5 in December) and Puerto Rico (-4 all year) both fit that pair.
+    assert clock.reads("2024-07-02T10:00:00")
+    assert not clock.reads("2024-12-10T19:30:00")
+    assert clock.reads("2024-12-10T19:30:00-05:00")  # an offset needs no clock
+    assert clock.reads("2024-12-10")  # nor a bare date
+    winter = timezone(timedelta(hours=-5))
+    assert clock.observe(datetime(2024, 12, 11, 9, 0), datetime(2024, 12, 11, 9, 0, tzinfo=winter))
+    assert clock.reads("2024-12-10T19:30:00")

@@ -107,6 +107,22 @@ class SiteClock:
         assert offset is not None
         return (local - offset).replace(tzinfo=UTC)
 
+    def reads(self, raw: str | None) -> bool:
+        """Does the evidence settle the UTC instant of ``raw``'s local time?
+
+        False before any evidence, and while the zones still in the running
+        disagree on it: one summer pair at UTC-4 leaves New York (UTC-5 in
+        December) beside Puerto Rico (UTC-4 all year), so a December time is
+        not settled until a winter pair, or a zone-wide hint, says which.
+        A time with an offset, or no time at all, needs no clock: True.
+        """
+        if not is_local_time(raw):
+            return True
+        local = parse_local(str(raw))
+        if local is None or not self.candidates:
+            return local is None
+        return len({local.replace(tzinfo=z).utcoffset() for z in self.candidates}) == 1
+
     def zone_name(self) -> str | None:
         """One representative zone name (for display), or None before any evidence."""
         return self.candidates[0].key if self.candidates else None

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from newscrawl.extract.article import ExtractedArticle
-from newscrawl.extract.siteclock import SiteClock, date_pairs, is_local_time
+from newscrawl.extract.siteclock import SiteClock, date_pairs
 from newscrawl.items import ArticleItem
 from newscrawl.loaders import build_item
 from newscrawl.urls import url_key
@@ -85,17 +85,10 @@ class DateDeferral:
         learned = [pair for pair in date_pairs(raws) if clock.observe(*pair)]
         self._share(site, learned)
         fetched_at = datetime.now(UTC)
-        if (
-            self.timezone is None
-            and self.defer_max > 0
-            and clock.candidates is None
-            and any(
-                is_local_time(extracted.fields.get(name))
-                for name in ("published_raw", "modified_raw")
-            )
-        ):
-            # Its time is local and the site's zone is not known yet: wait for a
-            # page that teaches it rather than store a time hours off.
+        if self.timezone is None and self.defer_max > 0 and not _readable(clock, extracted):
+            # Its time is local and what the site's clock knows does not settle it
+            # (nothing yet, or zones that disagree on that date): wait for a page
+            # that teaches it rather than store a time an hour or hours off.
             waiting = self.pending.setdefault(site, [])
             waiting.append((extracted, url, fetched_at))
             self._stat("dates/deferred")
@@ -103,8 +96,20 @@ class DateDeferral:
                 yield from self.flush(site)
             return
         yield self._item(extracted, url, site, fetched_at)
-        if not knew and clock.candidates is not None:
-            yield from self.flush(site)
+        if learned or (not knew and clock.candidates is not None):
+            yield from self._release(site)
+
+    def _release(self, site: str) -> Iterator[ArticleItem]:
+        """The items of ``site``'s waiting articles that its clock now reads."""
+        waiting = self.pending.get(site)
+        if not waiting:
+            return
+        clock = self.clocks[site]
+        still = [entry for entry in waiting if not _readable(clock, entry[0])]
+        ready = [entry for entry in waiting if _readable(clock, entry[0])]
+        self.pending[site] = still
+        for extracted, url, fetched_at in ready:
+            yield self._item(extracted, url, site, fetched_at)
 
     def flush(self, site: str) -> Iterator[ArticleItem]:
         """The items of ``site``'s waiting articles, read with what its clock knows now."""
@@ -141,3 +146,10 @@ class DateDeferral:
             fetched_at=fetched_at,
             clock=self.clocks.get(site),
         )
+
+
+def _readable(clock: SiteClock, extracted: ExtractedArticle) -> bool:
+    """Does ``clock`` settle every local time of the article's dates?"""
+    return all(
+        clock.reads(extracted.fields.get(name)) for name in ("published_raw", "modified_raw")
+    )
