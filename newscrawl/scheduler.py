@@ -7,8 +7,8 @@ and parsed URL), so 440 MB before the crawl has fetched its first article.
 :class:`SpillScheduler` is Scrapy's own :class:`~scrapy.core.scheduler.Scheduler`
 with one change: once its memory queue holds ``NEWSCRAWL_QUEUE_MEMORY``
 requests, further ones go to Scrapy's disk queue (``SCHEDULER_DISK_QUEUE``,
-pickled, about 0.5 KB of disk each) in a temporary directory, which is removed
-when the crawl closes. Requests come back from memory first, then from disk,
+pickled, about 0.5 KB of disk each) in a temporary directory, made then and
+removed when the crawl closes. Requests come back from memory first, then from disk,
 each queue by priority, as Scrapy's scheduler does with a ``JOBDIR``.
 
 With Scrapy's ``JOBDIR`` set the scheduler is Scrapy's unchanged: every request
@@ -33,7 +33,7 @@ from scrapy.core.scheduler import Scheduler
 from scrapy.utils.job import job_dir
 
 if TYPE_CHECKING:
-    from scrapy import Request, Spider
+    from scrapy import Request
     from scrapy.crawler import Crawler
     from twisted.internet.defer import Deferred
 
@@ -61,13 +61,18 @@ class SpillScheduler(Scheduler):
             scheduler.spill_parent = crawler.settings.get("NEWSCRAWL_QUEUE_DIR") or None
         return scheduler
 
-    def open(self, spider: Spider) -> Deferred[None] | None:
-        if self.memory_limit and self.dqdir is None:
-            parent = self.spill_parent
-            if parent:
-                Path(parent).mkdir(parents=True, exist_ok=True)
-            self._spill_dir = self.dqdir = tempfile.mkdtemp(prefix="newscrawl-queue-", dir=parent)
-        return super().open(spider)
+    def _spill(self) -> None:
+        """Make the temporary disk queue, the first time memory is full.
+
+        Not before: a crawl that never holds ``memory_limit`` requests runs with
+        Scrapy's scheduler exactly (with a disk queue open from the start, one
+        hostile-site crawl in three lost a Retry-After retry; not understood yet).
+        """
+        parent = self.spill_parent
+        if parent:
+            Path(parent).mkdir(parents=True, exist_ok=True)
+        self._spill_dir = self.dqdir = tempfile.mkdtemp(prefix="newscrawl-queue-", dir=parent)
+        self.dqs = self._dq()
 
     def close(self, reason: str) -> Deferred[None] | None:
         if self._spill_dir is None:
@@ -81,8 +86,12 @@ class SpillScheduler(Scheduler):
         return self.df.close(reason)
 
     def _dqpush(self, request: Request) -> bool:
-        if self._spill_dir is not None and len(self.mqs) < self.memory_limit:
-            return False  # room in memory: Scrapy's scheduler pushes it there
+        if self.memory_limit and self.dqs is None and self.dqdir is None:
+            if len(self.mqs) < self.memory_limit:
+                return False  # room in memory: Scrapy's scheduler pushes it there
+            self._spill()
+        elif self._spill_dir is not None and len(self.mqs) < self.memory_limit:
+            return False
         return super()._dqpush(request)
 
     @property
