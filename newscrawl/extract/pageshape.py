@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-from lxml.etree import Element
+from lxml.etree import Element, XPath
 from lxml.html import HtmlElement
 
 from newscrawl.extract.markup import VISIBLE_DATE
@@ -389,7 +389,8 @@ def _walk(tree: HtmlElement) -> list[_Node]:
         if element.tail and parent is not None and not parent.furniture:
             _count(parent.block, element.tail, parent.in_link)
         if own and not (tag == "footer" and parent is not None and parent.element.tag == "article"):
-            node.span = sum(1 for _ in element.iter(Element))
+            # Counted by libxml2 (an XPath number): no element proxy is made for them.
+            node.span = 1 + int(_COUNT_DESCENDANTS(element))
             order += node.span - 1
         else:
             # Comments and processing instructions are left out, their tails too.
@@ -406,6 +407,9 @@ def _walk(tree: HtmlElement) -> list[_Node]:
             node.parent.subtree_link_words += node.subtree_link_words
             node.parent.subtree_sentences += node.subtree_sentences
     return nodes
+
+
+_COUNT_DESCENDANTS = XPath("count(.//*)")
 
 
 def _at_order(nodes: list[_Node], order: int) -> int:
