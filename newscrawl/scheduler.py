@@ -27,7 +27,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from scrapy.core.scheduler import Scheduler
 from scrapy.utils.job import job_dir
@@ -86,19 +86,15 @@ class SpillScheduler(Scheduler):
         return self.df.close(reason)
 
     def _dqpush(self, request: Request) -> bool:
-        if self.memory_limit and self.dqs is None and self.dqdir is None:
-            if len(self.mqs) < self.memory_limit:
-                return False  # room in memory: Scrapy's scheduler pushes it there
+        if not self.memory_limit:  # a JOBDIR's queue, or no limit: Scrapy's own choice
+            return super()._dqpush(request)
+        if len(self.mqs) < self.memory_limit:
+            return False  # room in memory: Scrapy's scheduler pushes it there
+        if self.dqs is None:
             self._spill()
-        elif self._spill_dir is not None and len(self.mqs) < self.memory_limit:
-            return False
         return super()._dqpush(request)
 
     @property
     def spill_dir(self) -> str | None:
         """The temporary disk queue's directory while the crawl runs, else None."""
         return self._spill_dir
-
-    def __repr__(self) -> str:
-        where: Any = self._spill_dir or "memory only"
-        return f"<SpillScheduler memory_limit={self.memory_limit} spill={where}>"
