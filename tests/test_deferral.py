@@ -45,3 +45,18 @@ def test_what_still_waits_at_the_end_is_read_by_the_majority_of_zones() -> None:
     assert [item["url"] for item in items] == ["http://news.test/b/"]
     assert items[0]["published_at"] is not None
     assert stats["dates/assumed_utc"] == 0  # the clock knew something: not UTC
+
+
+def test_a_page_that_teaches_releases_others_even_when_it_must_wait_itself() -> None:
+    stats: Counter[str] = Counter()
+    deferral = DateDeferral(None, lambda key: stats.update([key]), defer_max=50)
+    december = _article("2024-12-10T19:30:00")
+    assert list(deferral.article(december, "http://news.test/b/", SITE)) == []  # no evidence
+    # A winter pair at UTC-5 settles December; the page's own July time stays open
+    # (New York is UTC-4 then, Bogota UTC-5), so it waits, but the December one goes.
+    teacher = _article("2024-12-11T09:00:00", ["2024-12-11T09:00:00", "2024-12-11T09:00:00-05:00"])
+    teacher.fields["modified_raw"] = "2025-07-01T10:00:00"
+    items = list(deferral.article(teacher, "http://news.test/c/", SITE))
+    assert [item["url"] for item in items] == ["http://news.test/b/"]
+    assert items[0]["published_at"] == "2024-12-11T00:30:00+00:00"
+    assert deferral.waiting  # the teacher itself

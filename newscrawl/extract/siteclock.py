@@ -100,12 +100,16 @@ class SiteClock:
         """Convert a naive local time with the learned zones, or None before any evidence."""
         if local.tzinfo is not None:
             return local.astimezone(UTC)
-        if not self.candidates:
+        votes = self._offsets(local)
+        if not votes:
             return None
-        votes = Counter(local.replace(tzinfo=z).utcoffset() for z in self.candidates)
         offset, _ = votes.most_common(1)[0]
         assert offset is not None
         return (local - offset).replace(tzinfo=UTC)
+
+    def _offsets(self, local: datetime) -> Counter[timedelta | None]:
+        """How many of the zones still in the running give ``local`` each UTC offset."""
+        return Counter(local.replace(tzinfo=z).utcoffset() for z in self.candidates or ())
 
     def reads(self, raw: str | None) -> bool:
         """Does the evidence settle the UTC instant of ``raw``'s local time?
@@ -119,9 +123,7 @@ class SiteClock:
         if not is_local_time(raw):
             return True
         local = parse_local(str(raw))
-        if local is None or not self.candidates:
-            return local is None
-        return len({local.replace(tzinfo=z).utcoffset() for z in self.candidates}) == 1
+        return local is None or len(self._offsets(local)) == 1
 
     def zone_name(self) -> str | None:
         """One representative zone name (for display), or None before any evidence."""

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from newscrawl.cluster.shared import SharedCrawl
 
 
+#: An article waiting for its site's clock: its fields, URL and when it was fetched.
+_Waiting = tuple[ExtractedArticle, str, datetime]
+
+
 class DateDeferral:
     """Builds the items of article pages, holding back those a site clock must read.
 
@@ -52,7 +56,7 @@ class DateDeferral:
         #: odds of a collision), each dropped once its article is read.
         self.entry_dates: dict[int, str] = {}
         #: Articles whose only date is a local time, waiting for their site's clock.
-        self.pending: dict[str, list[tuple[ExtractedArticle, str, datetime]]] = {}
+        self.pending: dict[str, list[_Waiting]] = {}
         #: A distributed crawl's shared state: the clock pairs of the other workers.
         self.shared: SharedCrawl | None = None
 
@@ -85,6 +89,9 @@ class DateDeferral:
         learned = [pair for pair in date_pairs(raws) if clock.observe(*pair)]
         self._share(site, learned)
         fetched_at = datetime.now(UTC)
+        if learned or (not knew and clock.candidates is not None):
+            # What this page (or another worker) taught may settle waiting articles.
+            yield from self._release(site)
         if self.timezone is None and self.defer_max > 0 and not _readable(clock, extracted):
             # Its time is local and what the site's clock knows does not settle it
             # (nothing yet, or zones that disagree on that date): wait for a page
@@ -96,8 +103,6 @@ class DateDeferral:
                 yield from self.flush(site)
             return
         yield self._item(extracted, url, site, fetched_at)
-        if learned or (not knew and clock.candidates is not None):
-            yield from self._release(site)
 
     def _release(self, site: str) -> Iterator[ArticleItem]:
         """The items of ``site``'s waiting articles that its clock now reads."""
@@ -105,8 +110,10 @@ class DateDeferral:
         if not waiting:
             return
         clock = self.clocks[site]
-        still = [entry for entry in waiting if not _readable(clock, entry[0])]
-        ready = [entry for entry in waiting if _readable(clock, entry[0])]
+        still: list[_Waiting] = []
+        ready: list[_Waiting] = []
+        for entry in waiting:
+            (ready if _readable(clock, entry[0]) else still).append(entry)
         self.pending[site] = still
         for extracted, url, fetched_at in ready:
             yield self._item(extracted, url, site, fetched_at)
