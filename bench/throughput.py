@@ -355,6 +355,8 @@ def main() -> None:
         help="a setting for the newscrawl runs (not the ceiling); repeatable",
     )
     args = parser.parse_args()
+    if bad := [item for item in args.set if "=" not in item]:
+        parser.error(f"--set wants NAME=VALUE, not {bad[0]!r}")
     extra = dict(item.split("=", 1) for item in args.set)
     kinds = [k.strip() for k in args.only.split(",") if k.strip()]
     for kind in kinds:
