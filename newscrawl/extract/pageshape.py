@@ -496,9 +496,8 @@ def _teaser_links(nodes: list[_Node], url: str, own: set[str]) -> list[tuple[_No
         element = node.element
         if element.tag != "a" or node.furniture:
             continue
-        target = _story_target(element, url, own)
-        if target is None:
-            continue
+        # The text tests first: they are cheaper than resolving the href, and
+        # a page of 20,000 bare links fails them.
         words = tokens(element.text_content())
         wraps_block = any(child.tag in _BLOCK_TAGS for child in element.iterdescendants())
         in_heading = wraps_block or any(a.tag in _HEADINGS for a in element.iterancestors())
@@ -508,6 +507,9 @@ def _teaser_links(nodes: list[_Node], url: str, own: set[str]) -> list[tuple[_No
         # A link inside a sentence is a reference, not a teaser: the link must
         # carry most of its block's text (a link around a heading is a block).
         if not wraps_block and block is not None and 2 * block.link_words < block.words:
+            continue
+        target = _story_target(element, url, own)
+        if target is None:
             continue
         found.append((node, target))
     return found
