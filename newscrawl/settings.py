@@ -96,6 +96,9 @@ NEWSCRAWL_ANALYSIS_PROCESSES = "auto"
 #: HTML pages a crawl reads in its own process before it starts those workers (each
 #: takes a second or two to import the extraction stack: small crawls skip the pool).
 NEWSCRAWL_ANALYSIS_POOL_AFTER = 200
+#: An HTML page this long (characters) starts those workers at once: read in the
+#: crawl's process, a page of 20,000 links held the reactor for a second (0: never).
+NEWSCRAWL_ANALYSIS_POOL_BIG_PAGE = 500_000
 #: Requests the scheduler holds in memory; the rest wait in a temporary disk queue
 #: (newscrawl.scheduler: a 100,000-URL sitemap would take ~440 MB). 0: all in memory.
 NEWSCRAWL_QUEUE_MEMORY = 5000

@@ -15,7 +15,10 @@ distributed crawl on this machine, less one for the crawl's own process: one on
 two CPUs, none on one; ``0``: read pages in
 the crawl's own process), ``NEWSCRAWL_ANALYSIS_POOL_AFTER`` (HTML pages read in
 the crawl's process before the pool starts: a crawl of a few dozen pages is
-done before workers are ready). Stats: ``newscrawl/analysis/{pool,inline_fallback}``.
+done before workers are ready), ``NEWSCRAWL_ANALYSIS_POOL_BIG_PAGE`` (an HTML page
+of at least this many characters starts the pool at once: reading a page of
+20,000 links holds the reactor for a second, long enough for the downloads in
+flight to time out). Stats: ``newscrawl/analysis/{pool,inline_fallback}``.
 """
 
 from __future__ import annotations
@@ -112,13 +115,20 @@ class AnalysisMiddleware:
     """Runs :func:`analyse_page` on HTML responses in worker processes."""
 
     def __init__(
-        self, crawler: Crawler, stats: StatsCollector, processes: int, after: int = 0
+        self,
+        crawler: Crawler,
+        stats: StatsCollector,
+        processes: int,
+        after: int = 0,
+        big_page: int = 0,
     ) -> None:
         self.crawler = crawler
         self.stats = stats
         self.processes = processes
         #: HTML pages read in the crawl's process before the pool starts.
         self.after = after
+        #: Characters of HTML from which a page starts the pool at once (0: never).
+        self.big_page = big_page
         self.seen = 0
         self.pool: ProcessPoolExecutor | None = None
         self.broken = False
@@ -130,11 +140,12 @@ class AnalysisMiddleware:
             raise NotConfigured
         assert crawler.stats is not None
         after = crawler.settings.getint("NEWSCRAWL_ANALYSIS_POOL_AFTER", 0)
-        mw = cls(crawler, crawler.stats, processes, max(0, after))
+        big_page = crawler.settings.getint("NEWSCRAWL_ANALYSIS_POOL_BIG_PAGE", 0)
+        mw = cls(crawler, crawler.stats, processes, max(0, after), max(0, big_page))
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         return mw
 
-    def _start(self) -> None:
+    def _start(self, why: str) -> None:
         # Spawned, not forked: the crawl's process has threads (the store's, the
         # reactor's pools) that a fork would copy in whatever state they are.
         context = multiprocessing.get_context("spawn")
@@ -145,7 +156,10 @@ class AnalysisMiddleware:
             initargs=(os.getpid(),),
         )
         logger.info(
-            "Reading pages in %d worker processes from page %d on", self.processes, self.seen + 1
+            "Reading pages in %d worker processes from page %d on (%s)",
+            self.processes,
+            self.seen,
+            why,
         )
 
     def spider_closed(self) -> None:
@@ -165,9 +179,14 @@ class AnalysisMiddleware:
             # A small crawl is over before workers would have imported the
             # extraction stack (a second or two each): it reads pages itself.
             self.seen += 1
-            if self.seen <= self.after:
+            if self.big_page and len(html) >= self.big_page:
+                # Reading it here would hold the reactor (and the downloads in
+                # flight) longer than the workers take to start.
+                self._start(f"{len(html):,} characters at {response.url}")
+            elif self.seen <= self.after:
                 return response
-            self._start()
+            else:
+                self._start(f"NEWSCRAWL_ANALYSIS_POOL_AFTER={self.after}")
         assert self.pool is not None
         profile: SiteProfile | None = getattr(self.crawler.spider, "profile", None)
         try:
