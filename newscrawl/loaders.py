@@ -31,6 +31,7 @@ from newscrawl.processors.text import (
     to_bool,
     word_count,
 )
+from newscrawl.processors.zones import language_zone
 from newscrawl.urls import canonicalize, trusted_canonical
 
 logger = logging.getLogger(__name__)
@@ -64,17 +65,23 @@ def build_item(
     *,
     url: str,
     site: str,
-    timezone: str | None = "UTC",
+    timezone: str | None = None,
     fetched_at: datetime,
     clock: SiteClock | None = None,
 ) -> ArticleItem:
     """An item with every field of ``ARTICLE_FIELDS`` (None or [] when unknown).
 
     Dates printed without an offset are read in ``timezone`` when it is given
-    (a site profile's), else by the site's learned ``clock``, else as UTC.
+    (a site profile's), else by the site's learned ``clock``, else in the zone
+    the page's language implies (``language_zone``: Tokyo for Japanese), else
+    as UTC.
     """
     fields = extracted.fields
-    loader = ArticleLoader(timezone=timezone, clock=None if timezone else clock)
+    loader = ArticleLoader(
+        timezone=timezone,
+        clock=None if timezone else clock,
+        language_zone=language_zone(fields.get("language")),
+    )
     loader.add_value("url", url)
     loader.add_value("canonical_url", _canonical(fields.get("canonical_url"), url))
     loader.add_value("site", site)

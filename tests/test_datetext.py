@@ -76,3 +76,28 @@ def test_time_of_day_and_calendar_day() -> None:
     # The day as written: 16:20 at -07:00 is the 10th there, the 10th in UTC too.
     assert calendar_day("2024-12-10T16:20:00-07:00") == calendar_day("December 10, 2024")
     assert calendar_day("2024-12-10T23:20:00-07:00") != calendar_day("December 11, 2024")
+
+
+@pytest.mark.parametrize(
+    ("printed", "english"),
+    [
+        ("2019年4月4日", "4 April 2019"),
+        ("最終更新日\uff1a2019年4月2日", "2 April 2019"),
+        ("2019年3月15日\uff08金\uff0909:43", "15 March 2019 9:43"),
+        ("2024年12月11日 15時18分", "11 December 2024 15:18"),
+        ("2019년 4월 4일 10:30", "4 April 2019 10:30"),
+    ],
+)
+def test_chinese_japanese_and_korean_dates(printed: str, english: str) -> None:
+    assert english_date(printed) == english
+
+
+@pytest.mark.parametrize("text", ["2019年13月4日", "2019年4月", "12019年4月4日"])
+def test_no_cjk_date(text: str) -> None:
+    assert find_printed_dates(text) == []
+
+
+def test_an_offset_without_its_hour_zero_is_read() -> None:
+    # The Washington Post's markup in 2018: "-500" is five hours behind UTC.
+    assert parse_datetime("2018-10-29T10:15-500") == "2018-10-29T15:15:00+00:00"
+    assert parse_datetime("2018-10-29T10:15:00+530") == "2018-10-29T04:45:00+00:00"

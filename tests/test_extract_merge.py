@@ -110,3 +110,11 @@ def test_a_profile_date_is_kept_as_the_site_chose() -> None:
         "markup": {"published_raw": "2024-12-10T16:20:00-07:00"},
     }
     assert _dates(layers) == ("10.12.2024", "profile")
+
+
+def test_a_date_that_does_not_read_gives_way_to_the_next_layer() -> None:
+    layers = {
+        "microdata": {"published_raw": "sometime last week"},
+        "markup": {"published_raw": "October 29, 2018"},
+    }
+    assert _dates(layers) == ("October 29, 2018", "markup")

@@ -31,7 +31,12 @@ def add_commands(command: AddCommand) -> None:
         help='JSON lines {"id","url","path"}; one JSON line out per page',
     )
     p.add_argument("--explain", action="store_true", help="also show which layer won each field")
-    p.add_argument("--timezone", default="UTC", help="timezone for dates printed without an offset")
+    p.add_argument(
+        "--timezone",
+        default=None,
+        help="timezone for dates printed without an offset "
+        "(default: the zone the page's language implies, else UTC)",
+    )
     p.set_defaults(func=cmd_extract)
 
     p = command(
@@ -92,7 +97,7 @@ def _read_page(path: str) -> str:
     return html_to_unicode(None, data)[1]
 
 
-def _extract_one(path: str, url: str | None, timezone: str, explain: bool) -> dict[str, Any]:
+def _extract_one(path: str, url: str | None, timezone: str | None, explain: bool) -> dict[str, Any]:
     from newscrawl.extract.article import extract_article
     from newscrawl.loaders import build_item
 

@@ -97,10 +97,19 @@ def _first(
     for layer in order:
         value = layers.get(layer, {}).get(name)
         # Authors count only when a name survives cleaning: a layer whose
-        # author is a login or a label ("andrew.keaveney") gives way to the next.
-        if _present(value) and (name != "authors" or split_authors(value)):
+        # author is a login or a label ("andrew.keaveney") gives way to the next;
+        # so does a date that does not read as one (the item would get none).
+        if _present(value) and _usable(name, value):
             return layer, value
     return None
+
+
+def _usable(name: str, value: Any) -> bool:
+    if name == "authors":
+        return bool(split_authors(value))
+    if name in ("published_raw", "modified_raw"):
+        return calendar_day(value) is not None
+    return True
 
 
 def _prefer_timestamp(

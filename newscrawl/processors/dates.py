@@ -68,6 +68,9 @@ _DATE_NOISE = re.compile(
     re.IGNORECASE,
 )
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+# An ISO time whose offset lost its hour's leading zero: "2018-10-29T10:15-500"
+# (the Washington Post's markup, 2018) is -05:00, not unreadable.
+_SHORT_OFFSET = re.compile(r"(T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-])(\d)(\d{2})$")
 # Two defaults that differ in every field: a value parsed alike with both
 # really named a year, month and day (dateutil fills gaps from the default).
 _DEFAULT_A = datetime(2000, 1, 1)
@@ -95,7 +98,9 @@ def to_utc(value: Any, loader_context: dict[str, Any]) -> str | None:
 
     A time without an offset is read with the site's learned clock
     (``clock``, a :class:`~newscrawl.extract.siteclock.SiteClock`) when the
-    context has one that knows the site, else in ``timezone`` (default UTC).
+    context has one that knows the site, else in ``timezone`` (a site
+    profile's), else in ``language_zone`` (the zone the page's language implies,
+    :mod:`newscrawl.processors.zones`), else in UTC.
     """
     clock = loader_context.get("clock")
     if clock is not None:
@@ -104,7 +109,8 @@ def to_utc(value: Any, loader_context: dict[str, Any]) -> str | None:
             learned = clock.to_utc(local)
             if learned is not None:
                 return parse_datetime(learned)
-    return parse_datetime(value, loader_context.get("timezone") or "UTC")
+    zone = loader_context.get("timezone") or loader_context.get("language_zone")
+    return parse_datetime(value, zone or "UTC")
 
 
 def parse_local(raw: Any) -> datetime | None:
@@ -153,6 +159,7 @@ def _to_datetime(raw: Any, tz: str) -> datetime | None:
 
 
 def _parse_text(text: str) -> datetime | None:
+    text = _SHORT_OFFSET.sub(r"\1\g<2>0\3:\4", text)
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:

@@ -2,7 +2,8 @@
 
 "13. Dezember 2024", "11 грудня 2024, 10:00", "11 de diciembre de 2024 a las
 10:30", "December 3, 2024 - 5:30pm": a day, a month name, a year and maybe a
-time of day. dateutil parses such a string once it is in English, so this
+time of day; and "2019年4月4日 10:30" (Chinese, Japanese, Korean: numbers
+marked as year, month and day). dateutil parses such a string once it is in English, so this
 module finds the printed date and writes it the English way.
 
 The month names are CLDR's, through Babel (a dependency of courlan, which
@@ -80,6 +81,16 @@ _TIME = (
 )
 
 
+#: Chinese, Japanese and Korean dates: numbers marked by 年/月/日 (년/월/일), year
+#: first, maybe a weekday in (full-width) brackets and a time ("2019年4月4日(木) 10:30").
+_CJK_DATE = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*"
+    r"(?P<day>[0-3]?\d)\s*[日일]"
+    r"(?:\s*[(\uff08][^)\uff09]{1,3}[)\uff09])?"
+    r"(?:\s*(?P<hour>[01]?\d|2[0-3])\s*[:\uff1a時时시]\s*(?P<minute>[0-5]\d))?"
+)
+
+
 @dataclass(frozen=True)
 class PrintedDate:
     """One date found in a text: where it stands and its English spelling."""
@@ -118,6 +129,15 @@ def find_printed_dates(text: str) -> list[PrintedDate]:
                 if match["zone"]:
                     english += f" {match['zone']}"
             found.append(PrintedDate(match.start(), match.end(), english, has_time))
+    for match in _CJK_DATE.finditer(text):
+        day, number = int(match["day"]), int(match["month"])
+        if not (1 <= day <= 31 and 1 <= number <= 12):
+            continue
+        english = f"{day} {_ENGLISH[number - 1]} {match['year']}"
+        has_time = match["hour"] is not None
+        if has_time:
+            english += f" {int(match['hour'])}:{match['minute']}"
+        found.append(PrintedDate(match.start(), match.end(), english, has_time))
     found.sort(key=lambda d: d.start)
     # The two orders can read one date twice ("11 December 2024" has no second).
     kept: list[PrintedDate] = []
