@@ -27,9 +27,11 @@ How each field is compared (the rules are deliberately strict; see
 * authors: the exact list, in order, compared name by name after NFC,
   whitespace collapsing and case folding (gold keeps the page's typography,
   "STEVE PEOPLES").
-* published: the same UTC minute (seconds are dropped on both sides; a gold
-  date without an offset is read as UTC); a gold that is a date only
-  (``2025-09-04``) asks for the same calendar day.
+* published: the same UTC minute (seconds are dropped on both sides); a gold
+  time without an offset is a local time in a zone it does not name, so it
+  matches the prediction's UTC minute read as UTC or the local time the page
+  printed (``published_raw`` before its offset is applied); a gold that is a
+  date only (``2025-09-04``) asks for the same calendar day.
 * lead image: the gold ``images`` entry with ``is_cover``; pages whose gold has
   no cover image are not counted. A prediction is right when it is the same
   picture as any of the cover's renditions (``same_picture``); the exact-URL
@@ -61,8 +63,10 @@ from newscrawl.extract.compare import (
 )
 from newscrawl.extract.evaluate import page_scores, score_bodies
 from newscrawl.loaders import build_item
+from newscrawl.processors.dates import parse_local
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_HAS_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 #: Fields compared on datasets with metadata gold, in report order.
 METADATA_FIELDS: tuple[str, ...] = ("title", "authors", "published", "lead_image")
 
@@ -101,6 +105,9 @@ class Prediction:
     authors: tuple[str, ...] = ()
     published: str | None = None
     lead_image: str | None = None
+    #: The publication time as the page printed it, without converting its offset
+    #: (ISO, naive): what a gold time without an offset, a local time, compares with.
+    published_local: str | None = None
 
 
 @dataclass
@@ -264,7 +271,14 @@ def predict_newscrawl(page: GoldPage) -> Prediction:
         authors=tuple(item["authors"] or ()),
         published=item["published_at"],
         lead_image=item["lead_image_url"],
+        published_local=_wall_clock(item.get("published_raw")),
     )
+
+
+def _wall_clock(raw: str | None) -> str | None:
+    """The local date and time a raw date string prints, ISO without offset."""
+    when = parse_local(raw)
+    return when.replace(tzinfo=None).isoformat() if when is not None else None
 
 
 def predict_trafilatura(page: GoldPage) -> Prediction:
@@ -284,6 +298,8 @@ def predict_trafilatura(page: GoldPage) -> Prediction:
         authors=tuple(authors),
         published=document.date,
         lead_image=document.image,
+        # htmldate prints the page's own time of day, without an offset.
+        published_local=document.date,
     )
 
 
@@ -304,11 +320,16 @@ def field_checks(page: GoldPage, pred: Prediction) -> dict[str, bool]:
     if page.authors is not None:
         checks["authors"] = same_authors(pred.authors, page.authors)
     if page.published is not None:
-        checks["published"] = (
-            same_day(pred.published, page.published)
-            if _DATE_ONLY.fullmatch(page.published)
-            else same_minute(pred.published, page.published)
-        )
+        if _DATE_ONLY.fullmatch(page.published):
+            checks["published"] = same_day(pred.published, page.published)
+        elif _HAS_OFFSET.search(page.published):
+            checks["published"] = same_minute(pred.published, page.published)
+        else:
+            # A local time, in a zone the gold does not say: the UTC minute read
+            # as UTC, or the local time the page printed.
+            checks["published"] = same_minute(pred.published, page.published) or same_minute(
+                pred.published_local, page.published
+            )
     if page.lead_images:
         checks["lead_image"] = same_picture(pred.lead_image, page.lead_images)
     return checks

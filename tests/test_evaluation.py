@@ -14,8 +14,11 @@ import pytest
 
 from newscrawl.cli import EXIT_OK, EXIT_USAGE, main
 from newscrawl.evaluation import (
+    GoldPage,
+    Prediction,
     cover_renditions,
     evaluate,
+    field_checks,
     fundus_body_text,
     load_dataset,
     render_table,
@@ -157,6 +160,21 @@ def test_published_matches_to_the_utc_minute() -> None:
     assert not same_minute("2024-02-24", "2024-02-24 11:42:23+00:00")
     assert not same_minute(None, "2024-02-24 11:42:23+00:00")
     assert not same_minute("not a date", "2024-02-24 11:42:23+00:00")
+
+
+def test_a_gold_time_without_offset_is_a_local_time() -> None:
+    def check(gold: str, utc: str, local: str | None) -> bool:
+        page = GoldPage(key="p", url="https://a.example/p", html="", published=gold)
+        return field_checks(page, Prediction(published=utc, published_local=local))["published"]
+
+    # Printed 17:30 in Berlin, stored as 16:30 UTC: the gold's naive 17:30 is that time.
+    assert check("2024-12-13T17:30:00", "2024-12-13T16:30:00+00:00", "2024-12-13T17:30:00")
+    assert check("2024-12-13T17:30:00", "2024-12-13T17:30:00+00:00", None)  # read as UTC
+    assert not check("2024-12-13T17:30:00", "2024-12-13T16:30:00+00:00", "2024-12-13T18:30:00")
+    # A gold with an offset is one instant: the printed local time does not count.
+    assert not check(
+        "2024-12-13T17:30:00+00:00", "2024-12-13T16:30:00+00:00", "2024-12-13T17:30:00"
+    )
 
 
 def test_same_picture_accepts_renditions_of_one_image() -> None:

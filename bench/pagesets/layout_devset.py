@@ -95,7 +95,9 @@ mercury (postlight/parser, ``fixtures/*.html`` with the asserts of
     ``body_prefix`` is the test's first-N-words excerpt of ``content``. dek:
     ``dek``. An assert of null is not taken as gold: most tests run with
     ``fallback: false``, where null only means the custom extractor does not
-    cover the field.
+    cover the field. The page: Mercury saved it after renaming ``content`` to
+    ``value`` (and ``property`` to ``name``) on every ``<meta>``; both are
+    renamed back (``undo_mercury_meta``).
 
 goose3 (goose3/goose3, ``tests/data``; Apache-2.0). Regression expectations of
     goose3 itself. ``gold_path`` lists every test JSON that uses the same HTML
@@ -256,6 +258,33 @@ def page_bytes(raw: bytes) -> bytes:
     if raw[:2] == b"\x1f\x8b":
         raw = gzip.decompress(raw)
     return to_utf8(raw)
+
+
+_META_TAG = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
+_META_VALUE = re.compile(rb"(\s)value(\s*=)", re.IGNORECASE)
+_META_OG_NAME = re.compile(rb"""(\s)name(\s*=\s*["']?(?:og|article|fb):)""", re.IGNORECASE)
+
+
+def undo_mercury_meta(page: bytes) -> bytes:
+    """A Mercury fixture's ``<meta>`` tags as the site served them.
+
+    Mercury saves its fixtures after its own ``normalizeMetaTags``
+    (src/resource/utils/dom/normalize-meta-tags.js), which renames ``content``
+    to ``value`` and ``property`` to ``name`` on every ``<meta>``: 136 of its
+    145 pages here have no ``content`` left, so no extractor that reads the web's
+    markup finds their dates. This renames them back (``property`` for the Open
+    Graph names, ``og:``/``article:``/``fb:``, which the protocol defines as
+    properties; other names stay names, as most were).
+    """
+
+    def restore(tag: re.Match[bytes]) -> bytes:
+        text = tag.group(0)
+        if re.search(rb"\scontent\s*=", text, re.IGNORECASE):
+            return text
+        text = _META_VALUE.sub(rb"\1content\2", text, count=1)
+        return _META_OG_NAME.sub(rb"\1property\2", text, count=1)
+
+    return _META_TAG.sub(restore, page)
 
 
 def iso_datetime(value: str | None) -> str | None:
@@ -828,6 +857,8 @@ def layout(
             html_dir = out / source / "html"
             html_dir.mkdir(parents=True, exist_ok=True)
             page = page_bytes(mirror.read(entry["commit"], entry["path"]))
+            if source == "mercury":
+                page = undo_mercury_meta(page)
             (html_dir / f"{entry['id']}.html.gz").write_bytes(gzip.compress(page, mtime=0))
             golds.setdefault(source, {})[entry["id"]] = CONVERTERS[source](entry, mirror)
     finally:
