@@ -105,3 +105,37 @@ def test_byline_with_empty_name_slot_is_not_a_label() -> None:
 def test_last_resort_byline_reads_other_languages() -> None:
     tree = _page("<h1>Ein Titel</h1><div><p>Von Jana Krüger</p></div><p>Der Text.</p>")
     assert markup.byline(tree) == ["Jana Krüger"]
+
+
+STORY = (
+    "<p>The harbour board met on Tuesday night and agreed, after a long debate about "
+    "the cost of the work and the summer timetable, to reopen the north quay to ferries "
+    "from the first week of June, two months later than planned.</p>"
+) * 4
+
+
+def test_a_head_meta_itemprop_date_is_the_page_date() -> None:
+    # Squarespace: the page's dates as <meta itemprop> in <head>, no itemscope,
+    # and an <article> whose only printed date lacks its year.
+    html = (
+        "<html><head><title>Quay reopens</title>"
+        '<meta itemprop="datePublished" content="2019-05-28T17:12:55+0200">'
+        '<meta itemprop="dateModified" content="2024-01-25T00:40:51+0100"></head>'
+        '<body><article><h1>Quay reopens in June</h1><span class="date">May 28</span>'
+        f"{STORY}</article></body></html>"
+    )
+    fields = extract_article(html, "https://quay.example/blog/quay-reopens").fields
+    assert fields["published_raw"] == "2019-05-28T17:12:55+0200"
+    assert fields["modified_raw"] == "2024-01-25T00:40:51+0100"
+
+
+@pytest.mark.parametrize(
+    ("printed", "day"),
+    [("2/24/2026", "2026-02-24"), ("24.02.2026", "2026-02-24"), ("2/3/2026", None)],
+)
+def test_a_numeric_date_is_read_only_when_its_order_is_plain(printed: str, day: str) -> None:
+    html = (
+        "<html><body><article><h1>Quay reopens in June</h1>"
+        f'<span class="article-date">{printed}</span>{STORY}</article></body></html>'
+    )
+    assert markup.published(lxml.html.document_fromstring(html)) == day

@@ -138,6 +138,8 @@ def _use_stated_dates(tree: HtmlElement, url: str, markup: dict[str, Any]) -> No
         return
     for name in ("published_raw", "modified_raw"):
         zone, page = stated.get(name), markup.get(name)
+        if zone is not None and calendar_day(zone) is None:
+            zone = None  # "May 28": a day without its year reads as no date
         if zone is None:
             if page is not None and not _iso(page):
                 markup.pop(name, None)

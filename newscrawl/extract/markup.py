@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from itertools import chain
 from typing import Any
@@ -38,6 +39,28 @@ VISIBLE_DATE = re.compile(
 )
 
 _DATE_CLASS_WORDS = ("date", "time", "publish", "posted")
+#: "2/24/2026", "24.02.2026": numbers only, read where one order alone makes sense.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.])")
+
+
+def numeric_date(text: str) -> str | None:
+    """The ISO day of a numeric date whose order is plain: one of its first two
+    numbers is over 12 ("2/24/2026" is 24 February); None when both could be the
+    month ("2/3/2026": 2 March or 3 February), as the reader's locale decides."""
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return None
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
+    if first > 12 and 1 <= second <= 12 and first <= 31:
+        day, month = first, second
+    elif second > 12 and 1 <= first <= 12 and second <= 31:
+        day, month = second, first
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:  # 31 April
+        return None
 
 
 def _marked(tree: HtmlElement, *words: str) -> Iterator[HtmlElement]:
@@ -223,7 +246,12 @@ def published(tree: HtmlElement, dates: DatesFn | None = None) -> str | None:
     ``dates`` returns ``printed_dates(tree)``, computed once by the caller.
     """
     scope = _main_scope(tree)
-    for element in scope.xpath(".//*[@itemprop='datePublished']"):
+    # The <head> holds the page's own data only: a <meta itemprop> there is
+    # the page's date (Squarespace), whatever the body's scope.
+    for element in chain(
+        scope.xpath(".//*[@itemprop='datePublished']"),
+        tree.xpath("/html/head/meta[@itemprop='datePublished']"),
+    ):
         value = _date_value(element)
         if value:
             return value
@@ -237,6 +265,8 @@ def published(tree: HtmlElement, dates: DatesFn | None = None) -> str | None:
             match = VISIBLE_DATE.search(text)
             if match:
                 return match.group(0)
+            if not _UPDATED.search(text) and (plain := numeric_date(text)):
+                return plain
     for kind, value in printed_dates(tree) if dates is None else dates():
         if kind == "published":
             return value
