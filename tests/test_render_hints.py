@@ -172,12 +172,16 @@ def test_rendering_helped_needs_clearly_more() -> None:
         f"<li><a href='/news/2024/05/0{i}/story-number-{i}-about-the-town'>Story {i}</a></li>"
         for i in range(1, 6)
     )
+    # A rendered page's links are always counted (the middleware asks for it).
     rendered_list = page_signals(
-        page(NAV + f"<div id='app'><ul>{links}</ul></div>"), "https://e.com/"
+        page(NAV + f"<div id='app'><ul>{links}</ul></div>"), "https://e.com/", count_links=True
     )
     rendered_text = page_signals(
-        page(NAV + f"<div id='app'><p>{PROSE}</p></div>"), "https://e.com/"
+        page(NAV + f"<div id='app'><p>{PROSE}</p></div>"), "https://e.com/", count_links=True
     )
+    # A static page no rule reads the links of has them left uncounted.
+    assert page_signals(page(NAV + f"<ul>{links}</ul>"), "https://e.com/").article_links == 0
+    assert rendered_list.article_links == 5
     assert rendering_helped(shell, rendered_list)
     assert rendering_helped(shell, rendered_text)
     assert not rendering_helped(shell, shell)

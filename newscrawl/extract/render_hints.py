@@ -78,23 +78,39 @@ class PageSignals:
     fetches_data: bool  # inline script fetches, or an attribute names a JSON endpoint
     mount_point: bool  # an empty element a framework or a story loader fills
     js_notice: bool  # a notice asking to enable JavaScript
-    article_links: int  # distinct links classified as articles
+    #: Distinct links classified as articles; counted only where a rule reads
+    #: them (``count_links``), else 0.
+    article_links: int
 
 
-def page_signals(html: str, url: str) -> PageSignals:
-    """Measure the signs :func:`needs_rendering` weighs."""
+def page_signals(html: str, url: str, *, count_links: bool | None = None) -> PageSignals:
+    """Measure the signs :func:`needs_rendering` weighs.
+
+    Article links are counted when ``count_links`` is True, or, by default, on
+    the pages whose reasons read them: script-driven ones and those with a
+    JavaScript notice. Classifying every link is most of the cost on a big page
+    (a second for 20,000 links), and this runs on the reactor's thread.
+    """
     if not html or not html.strip():
         return PageSignals(0, 0, False, False, False, 0)
     tree = parse_html(html)
     scripts = [s for s in tree.iter("script") if _is_code(s)]
     inline_code = "\n".join(s.text or "" for s in scripts)
+    fetches_data = bool(_FETCHES.search(inline_code)) or _names_json_endpoint(tree)
+    mount_point = _has_mount_point(tree)
+    js_notice = _has_js_notice(tree)
+    if count_links is None:
+        count_links = (bool(scripts) and (mount_point or fetches_data)) or js_notice
+    articles = 0
+    if count_links:
+        articles = sum(1 for link in extract_links(html, url) if link.kind is LinkKind.ARTICLE)
     return PageSignals(
         words=_content_words(tree),
         scripts=len(scripts),
-        fetches_data=bool(_FETCHES.search(inline_code)) or _names_json_endpoint(tree),
-        mount_point=_has_mount_point(tree),
-        js_notice=_has_js_notice(tree),
-        article_links=sum(1 for link in extract_links(html, url) if link.kind is LinkKind.ARTICLE),
+        fetches_data=fetches_data,
+        mount_point=mount_point,
+        js_notice=js_notice,
+        article_links=articles,
     )
 
 

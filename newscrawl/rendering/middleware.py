@@ -184,7 +184,8 @@ class RenderMiddleware:
         state = self._host(request)
         if state.decision is not None:
             return
-        if rendering_helped(static, page_signals(response.text, response.url)):
+        rendered = page_signals(response.text, response.url, count_links=True)
+        if rendering_helped(static, rendered):
             self._decide(request, state, "render", f"rendering helped on {response.url}")
             return
         state.useless_probes += 1
