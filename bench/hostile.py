@@ -15,6 +15,8 @@ the articles stored and the summary.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
 import subprocess
 import sys
@@ -24,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from newscrawl import settings
 from tests.hostile import HostileServer, PrivateServer, good_paths
 
 
@@ -31,6 +34,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bomb-gib", type=float, default=1.0)
     parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument(
+        "--reactor-lag",
+        action="store_true",
+        help="also measure the longest hold of the reactor (bench/reactorlag.py)",
+    )
     args = parser.parse_args()
     with (
         tempfile.TemporaryDirectory() as tmp,
@@ -39,10 +47,19 @@ def main() -> None:
     ):
         db = Path(tmp) / "news.db"
         extra = [f for pair in args.set for f in ("-s", pair)]
+        env = None
+        if args.reactor_lag:
+            extensions = {**settings.EXTENSIONS, "reactorlag.ReactorLag": 0}
+            extra += ["-s", f"EXTENSIONS={json.dumps(extensions)}"]
+            bench = str(Path(__file__).resolve().parent)
+            env = {
+                **os.environ,
+                "PYTHONPATH": os.pathsep.join(filter(None, [bench, os.environ.get("PYTHONPATH")])),
+            }
         command = [sys.executable, "-m", "newscrawl.cli", "crawl", site.url]
         command += ["--db", f"sqlite:///{db}", "-v", *extra]
         started = time.monotonic()
-        proc = subprocess.run(command, capture_output=True, text=True, check=False)
+        proc = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
         elapsed = time.monotonic() - started
         counts = site.counts()
     peak = re.search(r"'memusage/max': (\d+)", proc.stderr)
@@ -57,6 +74,12 @@ def main() -> None:
         f"private server: {len(private.requests)}"
     )
     print(f"articles stored: {stored.group(1) if stored else '?'} of {len(good_paths())} good")
+    lag = re.search(r"'reactorlag/max_ms': (\d+)", proc.stderr)
+    if lag:
+        print(f"longest hold of the reactor: {int(lag.group(1))} ms")
+        held = proc.stderr.split("Reactor held for ")[1:]
+        for report in held:  # the stack of each hold over REACTORLAG_REPORT
+            print("  held for " + report.split("\n20")[0].rstrip())
     print(proc.stdout, end="")
 
 
