@@ -23,7 +23,7 @@ Thresholds are deliberately low: a page with real prose is never sent to a brows
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml.html import HtmlElement
 
@@ -79,39 +79,44 @@ class PageSignals:
     mount_point: bool  # an empty element a framework or a story loader fills
     js_notice: bool  # a notice asking to enable JavaScript
     #: Distinct links classified as articles; counted only where a rule reads
-    #: them (``count_links``), else 0.
-    article_links: int
+    #: them (:attr:`reads_links`) or the caller asks, else 0.
+    article_links: int = 0
+
+    @property
+    def script_driven(self) -> bool:
+        """Script that visibly loads content: a mount point, or a data fetch."""
+        return self.scripts > 0 and (self.mount_point or self.fetches_data)
+
+    @property
+    def reads_links(self) -> bool:
+        """Whether a reason of :func:`reason_from_signals` reads ``article_links``."""
+        return self.script_driven or self.js_notice
 
 
-def page_signals(html: str, url: str, *, count_links: bool | None = None) -> PageSignals:
+def page_signals(html: str, url: str, *, count_links: bool = False) -> PageSignals:
     """Measure the signs :func:`needs_rendering` weighs.
 
-    Article links are counted when ``count_links`` is True, or, by default, on
-    the pages whose reasons read them: script-driven ones and those with a
-    JavaScript notice. Classifying every link is most of the cost on a big page
-    (a second for 20,000 links), and this runs on the reactor's thread.
+    Article links are counted where a reason reads them (:attr:`PageSignals.reads_links`)
+    or when ``count_links`` asks (a rendered page, compared with its static one).
+    Classifying every link is most of the cost on a big page (a second for
+    20,000 links), and this runs on the reactor's thread.
     """
     if not html or not html.strip():
-        return PageSignals(0, 0, False, False, False, 0)
+        return PageSignals(0, 0, False, False, False)
     tree = parse_html(html)
     scripts = [s for s in tree.iter("script") if _is_code(s)]
     inline_code = "\n".join(s.text or "" for s in scripts)
-    fetches_data = bool(_FETCHES.search(inline_code)) or _names_json_endpoint(tree)
-    mount_point = _has_mount_point(tree)
-    js_notice = _has_js_notice(tree)
-    if count_links is None:
-        count_links = (bool(scripts) and (mount_point or fetches_data)) or js_notice
-    articles = 0
-    if count_links:
-        articles = sum(1 for link in extract_links(html, url) if link.kind is LinkKind.ARTICLE)
-    return PageSignals(
+    signals = PageSignals(
         words=_content_words(tree),
         scripts=len(scripts),
-        fetches_data=fetches_data,
-        mount_point=mount_point,
-        js_notice=js_notice,
-        article_links=articles,
+        fetches_data=bool(_FETCHES.search(inline_code)) or _names_json_endpoint(tree),
+        mount_point=_has_mount_point(tree),
+        js_notice=_has_js_notice(tree),
     )
+    if not (count_links or signals.reads_links):
+        return signals
+    articles = sum(1 for link in extract_links(html, url) if link.kind is LinkKind.ARTICLE)
+    return replace(signals, article_links=articles)
 
 
 def needs_rendering(html: str, url: str, expected: str | None = None) -> str | None:
@@ -128,14 +133,13 @@ def reason_from_signals(signals: PageSignals, url: str, expected: str | None = N
     kind = expected or expected_kind(url)
     # Empty tag pages and calendar traps are thin too: only script that visibly
     # loads content (a mount point, a data fetch) makes thinness a reason.
-    script_driven = signals.scripts > 0 and (signals.mount_point or signals.fetches_data)
-    if script_driven and signals.words < SHELL_WORDS and signals.article_links == 0:
+    if signals.script_driven and signals.words < SHELL_WORDS and signals.article_links == 0:
         return "app-shell"
     if signals.js_notice and signals.words < NOTICE_MAX_WORDS:
         return "javascript-notice"
-    if kind == "listing" and script_driven and signals.article_links == 0:
+    if kind == "listing" and signals.script_driven and signals.article_links == 0:
         return "listing-without-article-links"
-    if kind == "article" and script_driven and signals.words < ARTICLE_MIN_WORDS:
+    if kind == "article" and signals.script_driven and signals.words < ARTICLE_MIN_WORDS:
         return "article-without-body"
     return None
 
