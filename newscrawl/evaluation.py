@@ -62,11 +62,11 @@ from newscrawl.extract.compare import (
     same_title,
 )
 from newscrawl.extract.evaluate import page_scores, score_bodies
+from newscrawl.extract.siteclock import is_local_time
 from newscrawl.loaders import build_item
 from newscrawl.processors.dates import parse_local
 
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_HAS_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 #: Fields compared on datasets with metadata gold, in report order.
 METADATA_FIELDS: tuple[str, ...] = ("title", "authors", "published", "lead_image")
 
@@ -322,14 +322,14 @@ def field_checks(page: GoldPage, pred: Prediction) -> dict[str, bool]:
     if page.published is not None:
         if _DATE_ONLY.fullmatch(page.published):
             checks["published"] = same_day(pred.published, page.published)
-        elif _HAS_OFFSET.search(page.published):
-            checks["published"] = same_minute(pred.published, page.published)
-        else:
+        elif is_local_time(page.published):
             # A local time, in a zone the gold does not say: the UTC minute read
             # as UTC, or the local time the page printed.
             checks["published"] = same_minute(pred.published, page.published) or same_minute(
                 pred.published_local, page.published
             )
+        else:
+            checks["published"] = same_minute(pred.published, page.published)
     if page.lead_images:
         checks["lead_image"] = same_picture(pred.lead_image, page.lead_images)
     return checks
