@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from itertools import chain
 from typing import Any
@@ -22,6 +21,7 @@ from newscrawl.extract.images import shown_url
 from newscrawl.extract.paywall import paywall_notice
 from newscrawl.extract.sections import breadcrumb_section, breadcrumb_trails
 from newscrawl.processors.authors import is_prefix_only, split_authors, starts_with_prefix
+from newscrawl.processors.datetext import numeric_date
 from newscrawl.processors.text import clean_text
 
 #: Month names (English) as printed in visible dates.
@@ -39,28 +39,6 @@ VISIBLE_DATE = re.compile(
 )
 
 _DATE_CLASS_WORDS = ("date", "time", "publish", "posted")
-#: "2/24/2026", "24.02.2026": numbers only, read where one order alone makes sense.
-_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.])")
-
-
-def numeric_date(text: str) -> str | None:
-    """The ISO day of a numeric date whose order is plain: one of its first two
-    numbers is over 12 ("2/24/2026" is 24 February); None when both could be the
-    month ("2/3/2026": 2 March or 3 February), as the reader's locale decides."""
-    match = _NUMERIC_DATE.search(text)
-    if match is None:
-        return None
-    first, second, year = int(match[1]), int(match[3]), int(match[4])
-    if first > 12 and 1 <= second <= 12 and first <= 31:
-        day, month = first, second
-    elif second > 12 and 1 <= first <= 12 and second <= 31:
-        day, month = second, first
-    else:
-        return None
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:  # 31 April
-        return None
 
 
 def _marked(tree: HtmlElement, *words: str) -> Iterator[HtmlElement]:

@@ -4,7 +4,8 @@
 10:30", "December 3, 2024 - 5:30pm": a day, a month name, a year and maybe a
 time of day; and "2019年4月4日 10:30" (Chinese, Japanese, Korean: numbers
 marked as year, month and day). dateutil parses such a string once it is in English, so this
-module finds the printed date and writes it the English way.
+module finds the printed date and writes it the English way. A date of numbers
+only ("2/24/2026") is read by :func:`numeric_date` when one order alone makes sense.
 
 The month names are CLDR's, through Babel (a dependency of courlan, which
 trafilatura pulls in): every form a language prints, the genitive of the
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 #: Languages whose month names are read. No two of them give one word two
@@ -116,38 +118,60 @@ def find_printed_dates(text: str) -> list[PrintedDate]:
     found: list[PrintedDate] = []
     for pattern in _patterns():
         for match in pattern.finditer(text):
-            day = int(match["day"])
-            number = month_number(match["month"])
-            if not 1 <= day <= 31 or number is None:
-                continue
-            english = f"{day} {_ENGLISH[number - 1]} {match['year']}"
-            has_time = match["hour"] is not None
-            if has_time:
-                english += f" {int(match['hour'])}:{match['minute']}"
-                if match["ampm"]:
-                    english += f" {match['ampm'].upper()}M"
-                if match["zone"]:
-                    english += f" {match['zone']}"
-            found.append(PrintedDate(match.start(), match.end(), english, has_time))
+            _add(found, match, month_number(match["month"]))
     for match in _CJK_DATE.finditer(text):
-        day, number = int(match["day"]), int(match["month"])
-        if not (1 <= day <= 31 and 1 <= number <= 12):
-            continue
-        english = f"{day} {_ENGLISH[number - 1]} {match['year']}"
-        has_time = match["hour"] is not None
-        if has_time:
-            english += f" {int(match['hour'])}:{match['minute']}"
-        found.append(PrintedDate(match.start(), match.end(), english, has_time))
+        _add(found, match, int(match["month"]))
     found.sort(key=lambda d: d.start)
     # The two orders can read one date twice ("11 December 2024" has no second).
     kept: list[PrintedDate] = []
-    for date in found:
-        if not kept or date.start >= kept[-1].end:
-            kept.append(date)
+    for printed in found:
+        if not kept or printed.start >= kept[-1].end:
+            kept.append(printed)
     return kept
+
+
+def _add(found: list[PrintedDate], match: re.Match[str], month: int | None) -> None:
+    """Append the date ``match`` names, written the English way, if it is a real one."""
+    day = int(match["day"])
+    if not 1 <= day <= 31 or month is None or not 1 <= month <= 12:
+        return
+    english = f"{day} {_ENGLISH[month - 1]} {match['year']}"
+    has_time = match["hour"] is not None
+    if has_time:
+        english += f" {int(match['hour'])}:{match['minute']}"
+        extra = match.groupdict()  # the CJK pattern has no am/pm and no zone
+        if extra.get("ampm"):
+            english += f" {extra['ampm'].upper()}M"
+        if extra.get("zone"):
+            english += f" {extra['zone']}"
+    found.append(PrintedDate(match.start(), match.end(), english, has_time))
 
 
 def english_date(text: str) -> str | None:
     """The first printed date of ``text`` written in English, for dateutil; None if none."""
     dates = find_printed_dates(text)
     return dates[0].english if dates else None
+
+
+#: "2/24/2026", "24.02.2026": numbers only, read where one order alone makes sense.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.])")
+
+
+def numeric_date(text: str) -> str | None:
+    """The ISO day of a numeric date whose order is plain: one of its first two
+    numbers is over 12 ("2/24/2026" is 24 February); None when both could be the
+    month ("2/3/2026": 2 March or 3 February), as the reader's locale decides."""
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return None
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
+    if first > 12 and 1 <= second <= 12 and first <= 31:
+        day, month = first, second
+    elif second > 12 and 1 <= first <= 12 and second <= 31:
+        day, month = second, first
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:  # 31 April
+        return None
