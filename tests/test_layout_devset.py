@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-PAGESETS = Path(__file__).resolve().parent.parent / "bench" / "pagesets"
+from tests.benchscripts import bench_module
 
 
 @pytest.fixture(scope="module")
 def layout() -> ModuleType:
-    sys.path.insert(0, str(PAGESETS))
-    try:
-        import layout_devset as module
-    finally:
-        sys.path.remove(str(PAGESETS))
-    return module
+    return bench_module("layout_devset", "pagesets")
 
 
 def test_mercury_meta_tags_get_content_and_property_back(layout: ModuleType) -> None:

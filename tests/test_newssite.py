@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
+from tests.benchscripts import bench_module
 
 
 @pytest.fixture(scope="module")
 def newssite() -> ModuleType:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import newssite as module
-    finally:
-        sys.path.remove(str(BENCH))
-    return module
+    return bench_module("newssite")
 
 
 @pytest.fixture(scope="module")

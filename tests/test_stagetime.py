@@ -16,8 +16,7 @@ from scrapy.utils.test import get_crawler
 from newscrawl.devserver import SiteServer
 from newscrawl.spiders.news import NewsSpider
 from newscrawl.stagetime import PREFIX, StageClock, stage_seconds
-
-BENCH = Path(__file__).resolve().parent.parent / "bench"
+from tests.benchscripts import BENCH, bench_module
 
 
 def _stats() -> StatsCollector:
@@ -67,11 +66,7 @@ def test_clock_without_stats_times_nothing() -> None:
 def test_crawl_of_generated_site_records_stage_cpu_and_every_article(
     tmp_path: Path, pool_after: str
 ) -> None:
-    sys.path.insert(0, str(BENCH))
-    try:
-        import newssite
-    finally:
-        sys.path.remove(str(BENCH))
+    newssite = bench_module("newssite")
     root = tmp_path / "site"
     newssite.build(root, 40)
     stats_file, db = tmp_path / "stats.json", tmp_path / "news.db"
