@@ -60,3 +60,19 @@ def test_a_page_that_teaches_releases_others_even_when_it_must_wait_itself() -> 
     assert [item["url"] for item in items] == ["http://news.test/b/"]
     assert items[0]["published_at"] == "2024-12-11T00:30:00+00:00"
     assert deferral.waiting  # the teacher itself
+
+
+def test_what_waits_for_a_clock_that_learns_nothing_is_read_in_its_language_zone() -> None:
+    stats: Counter[str] = Counter()
+    deferral = DateDeferral(None, lambda key: stats.update([key]), defer_max=50)
+    japanese = _article("2019-03-15T09:43:00")
+    japanese.fields["language"] = "ja"
+    english = _article("2019-03-15T09:43:00")
+    assert list(deferral.article(japanese, "http://news.test/ja/", SITE)) == []
+    assert list(deferral.article(english, "http://news.test/en/", SITE)) == []
+    items = {item["url"]: item["published_at"] for item in deferral.flush_all()}
+    assert items == {
+        "http://news.test/ja/": "2019-03-15T00:43:00+00:00",  # Tokyo, UTC+9
+        "http://news.test/en/": "2019-03-15T09:43:00+00:00",
+    }
+    assert stats["dates/assumed_language_zone"] == 1 and stats["dates/assumed_utc"] == 1

@@ -5,7 +5,9 @@ pages and the same kind of time with an offset on others (JSON-LD, feeds, news
 sitemaps). A :class:`~newscrawl.extract.siteclock.SiteClock` per site learns
 the zone from those pairs. An article read before its site's clock knows
 anything waits here rather than be stored with a time hours off; what still
-waits when the crawl runs out of requests is stored read as UTC, and counted.
+waits when the crawl runs out of requests is stored read in the zone its
+language implies (:mod:`newscrawl.processors.zones`) or, without one, as UTC,
+and counted.
 
 In a distributed crawl each worker has its own clocks and waiting articles, and
 every pair a worker learns from goes to the others through Redis
@@ -13,7 +15,8 @@ every pair a worker learns from goes to the others through Redis
 the crawl's pages. A feed's or sitemap's date for an article travels with its
 request, to whichever worker fetches it.
 
-Stats: ``newscrawl/dates/deferred``, ``newscrawl/dates/assumed_utc``.
+Stats: ``newscrawl/dates/deferred``, ``newscrawl/dates/assumed_language_zone``,
+``newscrawl/dates/assumed_utc``.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from newscrawl.extract.article import ExtractedArticle
 from newscrawl.extract.siteclock import SiteClock, date_pairs
 from newscrawl.items import ArticleItem
 from newscrawl.loaders import build_item
+from newscrawl.processors.zones import language_zone
 from newscrawl.urls import url_key
 
 if TYPE_CHECKING:
@@ -122,7 +126,8 @@ class DateDeferral:
         """The items of ``site``'s waiting articles, read with what its clock knows now."""
         for extracted, url, fetched_at in self.pending.pop(site, []):
             if self.clocks[site].candidates is None:
-                self._stat("dates/assumed_utc")
+                guessed = language_zone(extracted.fields.get("language"))
+                self._stat("dates/assumed_language_zone" if guessed else "dates/assumed_utc")
             yield self._item(extracted, url, site, fetched_at)
 
     def flush_all(self) -> Iterator[ArticleItem]:
