@@ -346,6 +346,10 @@ def _shape(tree: HtmlElement, url: str) -> PageShape:
     return shape
 
 
+#: A furniture subtree's element count, by libxml2: no element proxy made per element.
+_COUNT_DESCENDANTS = XPath("count(.//*)")
+
+
 def _walk(tree: HtmlElement) -> list[_Node]:
     """Every element in document order, with its own words counted once.
 
@@ -407,9 +411,6 @@ def _walk(tree: HtmlElement) -> list[_Node]:
             node.parent.subtree_link_words += node.subtree_link_words
             node.parent.subtree_sentences += node.subtree_sentences
     return nodes
-
-
-_COUNT_DESCENDANTS = XPath("count(.//*)")
 
 
 def _at_order(nodes: list[_Node], order: int) -> int:
