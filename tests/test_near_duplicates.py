@@ -130,6 +130,42 @@ def test_a_copy_of_a_copy_points_to_the_first_and_self_is_excluded() -> None:
     assert index.find(first, exclude="first") is None  # type: ignore[arg-type]
 
 
+def test_the_index_reuses_the_slots_it_lets_go_and_grows_past_its_first_size() -> None:
+    index = NearDuplicateIndex(threshold=0.7)
+    sigs = {n: signature(story(n)) for n in range(150)}
+    for n, sig in sigs.items():
+        index.add(f"s{n}", sig)  # type: ignore[arg-type]
+    for n in range(0, 150, 2):
+        index.remove(f"s{n}")
+    assert len(index) == 75 and "s0" not in index and "s1" in index
+    for n in range(150, 200):  # into the slots the removed ones left
+        sigs[n] = signature(story(n))
+        index.add(f"s{n}", sigs[n])  # type: ignore[arg-type]
+    assert len(index) == 125
+    for n in sigs:
+        match = index.find(signature(edited(story(n), 3)))  # type: ignore[arg-type]
+        if n % 2 == 0 and n < 150:
+            assert match is None, n
+        else:
+            assert match is not None and match[0] == f"s{n}", n
+    # Re-adding a key replaces its signature: the old text no longer matches it.
+    index.add("s1", sigs[199])  # type: ignore[arg-type]
+    assert index.find(signature(edited(story(1), 3))) is None  # type: ignore[arg-type]
+    assert len(index) == 125
+
+
+def test_of_equal_matches_the_first_indexed_wins() -> None:
+    index = NearDuplicateIndex(threshold=0.7)
+    sig = signature(story(1))
+    index.add("later-key-first", sig)  # type: ignore[arg-type]
+    index.add("a-key-second", sig)  # type: ignore[arg-type]
+    assert index.find(sig) == ("later-key-first", 1.0)  # type: ignore[arg-type]
+    assert index.find(sig, accept=lambda key: key != "later-key-first") == (  # type: ignore[arg-type]
+        "a-key-second",
+        1.0,
+    )
+
+
 def test_threshold_must_be_a_similarity() -> None:
     with pytest.raises(ValueError, match="threshold"):
         NearDuplicateIndex(threshold=1.5)
