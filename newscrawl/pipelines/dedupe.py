@@ -31,6 +31,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from newscrawl.cluster.shared import SharedCrawl
+from newscrawl.hashset import HashSet
 from newscrawl.stagetime import StageClock
 from newscrawl.storage.engine import database_secrets, existing_engine
 from newscrawl.storage.faults import describe_error
@@ -69,7 +70,7 @@ class DedupePipeline:
         self.shared = shared
         # Keyed by hash(): a crawl's memory grows with each article it keeps here
         # (see SeenSet in newscrawl.spiders.frontier on the odds of a collision).
-        self.seen_urls: set[int] = set()
+        self.seen_urls = HashSet()
         self.seen_hashes: dict[int, FirstCopy] = {}
         self._engine: Engine | None = None
         self._repo: ArticleRepository | None = None

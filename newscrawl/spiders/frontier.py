@@ -34,6 +34,7 @@ from scrapy.settings import BaseSettings
 
 from newscrawl.cluster.shared import SharedCrawl
 from newscrawl.extract.urlclass import LinkKind
+from newscrawl.hashset import HashSet
 from newscrawl.incremental import KnownArticles, load_known
 from newscrawl.joblog import JobLog
 from newscrawl.timeparse import parse_age
@@ -46,11 +47,11 @@ class SeenSet:
 
     def __init__(self, shared: SharedCrawl | None = None) -> None:
         self.shared = shared
-        # The keys' 64-bit hashes, not the keys: a crawl of 100,000 articles sees
-        # several hundred thousand URLs, and a hash costs a third of a URL's
-        # memory. Two URLs of one crawl share a hash with odds of about 1 in 10^8
-        # (one million URLs); the later one would then go unfetched.
-        self._keys: set[int] = set()
+        # The keys' 64-bit hashes, not the keys, in a HashSet (~8 bytes each): a
+        # crawl of 100,000 articles sees several hundred thousand URLs. Two URLs
+        # of one crawl share a hash with odds of about 1 in 10^8 (one million
+        # URLs); the later one would then go unfetched.
+        self._keys = HashSet()
 
     def __contains__(self, key: object) -> bool:
         # Only what this process knows: asking Redis for every link would cost a
@@ -62,10 +63,8 @@ class SeenSet:
 
     def add(self, key: str) -> bool:
         """Mark ``key`` seen; True when no one (no other worker either) had."""
-        hashed = hash(key)
-        if hashed in self._keys:
+        if not self._keys.add(hash(key)):
             return False
-        self._keys.add(hashed)
         return self.shared.add_seen(key) if self.shared is not None else True
 
 
