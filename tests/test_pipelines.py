@@ -108,6 +108,43 @@ def test_dedupe_drops_a_body_an_earlier_crawl_stored_at_another_url(tmp_path: Pa
     assert crawler.stats.get_value("newscrawl/dedupe/dropped_content") == 1
 
 
+def test_dedupe_finds_a_body_this_crawl_kept_long_ago_in_the_database(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    crawler, store = _store(db)
+    dedupe = DedupePipeline.from_crawler(crawler)
+    dedupe.recent_max = 2  # only the last two bodies' first copies by name
+
+    async def go() -> None:
+        await store.open_spider()
+        for n in (1, 2, 3, 4):
+            await store.process_item(await dedupe.process_item(article(n)))
+        await store.close_spider()
+        assert len(dedupe.recent_bodies) == 2 and hash("hash-1") in dedupe.older_bodies
+        with pytest.raises(DropItem, match=r"content\) of http://news.test/story-1"):
+            await dedupe.process_item(article(5, content_hash="hash-1"))
+        copy = article(6, site="wire.test", content_hash="hash-2")
+        await dedupe.process_item(copy)
+        assert copy["duplicate_of"] == "http://news.test/story-2"
+
+    asyncio.run(go())
+    dedupe.close_spider()
+    assert crawler.stats.get_value("newscrawl/dedupe/dropped_content") == 1
+
+
+def test_dedupe_without_a_database_keeps_every_first_copy_by_name() -> None:
+    crawler = get_crawler()
+    pipeline = DedupePipeline.from_crawler(crawler)
+    pipeline.recent_max = 2
+
+    async def go() -> None:
+        for n in (1, 2, 3, 4):
+            await pipeline.process_item(article(n))
+        with pytest.raises(DropItem, match=r"content\) of http://news.test/story-1"):
+            await pipeline.process_item(article(5, content_hash="hash-1"))
+
+    asyncio.run(go())
+
+
 def _store(db: Path, **settings: Any) -> tuple[Any, StorePipeline]:
     crawler = get_crawler(
         settings_dict={

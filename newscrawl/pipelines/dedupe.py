@@ -40,6 +40,10 @@ from newscrawl.urls import url_key
 
 logger = logging.getLogger(__name__)
 
+#: Bodies whose first copy is kept in memory by name; the older ones are asked of
+#: the database (by then stored: the store writes in batches of 50).
+RECENT_BODIES = 10_000
+
 
 class FirstCopy(NamedTuple):
     url: str
@@ -71,9 +75,17 @@ class DedupePipeline:
         # Keyed by hash(): a crawl's memory grows with each article it keeps here
         # (see SeenSet in newscrawl.spiders.frontier on the odds of a collision).
         self.seen_urls = HashSet()
-        self.seen_hashes: dict[int, FirstCopy] = {}
+        #: The first copies of the bodies this crawl kept most recently, by hash();
+        #: the older ones only as hashes in ``older_bodies``: their first copies are
+        #: stored by then, and a later copy asks the database for its name.
+        self.recent_bodies: dict[int, FirstCopy] = {}
+        self.older_bodies = HashSet()
+        self.recent_max = RECENT_BODIES
         self._engine: Engine | None = None
         self._repo: ArticleRepository | None = None
+        #: Whether the database held articles before this crawl (else only this
+        #: crawl's own bodies are looked up there).
+        self._stored_before = False
         # Lookups run in worker threads, several at once: one of them opens the database.
         self._opening = threading.Lock()
         self._failing = False
@@ -105,18 +117,22 @@ class DedupePipeline:
         site = adapter.get("site")
         if site:
             site = sys.intern(site)  # one string per site, not one per article kept
-        first = self.seen_hashes.get(hash(digest))
+        hashed = hash(digest)
+        first = self.recent_bodies.get(hashed)
+        if first is None and hashed in self.older_bodies and self._ask_database(ours=True):
+            # Kept by this crawl long ago: the first copy is in the database by now.
+            first = await self._lookup(digest, canonical, ours=True)
         if first is None:
             # Claimed before the database is asked: a copy arriving meanwhile sees this one.
-            self.seen_hashes[hash(digest)] = FirstCopy(canonical, site)
+            self._remember(hashed, FirstCopy(canonical, site))
             if self.shared is not None:
                 held = await asyncio.to_thread(self.shared.claim_body, digest, canonical, site)
                 first = FirstCopy(*held) if held else None
-            if first is None and self.database_url:
+            if first is None and self._ask_database():
                 first = await self._lookup(digest, canonical)
             if first is None:
                 return item
-            self.seen_hashes[hash(digest)] = first
+            self._remember(hashed, first)
         if first.url == canonical:
             return item  # the first copy itself, crawled again (its store is an upsert)
         if first.site == site:
@@ -130,10 +146,27 @@ class DedupePipeline:
         if self._engine is not None:
             self._engine.dispose()
 
-    async def _lookup(self, digest: str, canonical: str) -> FirstCopy | None:
+    def _ask_database(self, ours: bool = False) -> bool:
+        """Whether the database may hold a first copy: one of this crawl's (``ours``),
+        or any once it held articles before this crawl (unknown until it is opened)."""
+        return bool(self.database_url) and (ours or self._repo is None or self._stored_before)
+
+    def _remember(self, hashed: int, first: FirstCopy) -> None:
+        """Keep ``first`` as the first copy of a body; past ``recent_max`` bodies the
+        oldest is kept as its hash only (when there is a database to ask its name)."""
+        self.recent_bodies[hashed] = first
+        # Without a database to ask, every first copy stays in memory.
+        if self.database_url and len(self.recent_bodies) > self.recent_max:
+            oldest = next(iter(self.recent_bodies))
+            del self.recent_bodies[oldest]
+            self.older_bodies.add(oldest)
+
+    async def _lookup(self, digest: str, canonical: str, ours: bool = False) -> FirstCopy | None:
+        """The stored first copy of a body; ``ours``: one this crawl kept (asked even
+        when the database held nothing before the crawl)."""
         try:
             found = await asyncio.to_thread(
-                self.cpu.timed, "dedupe", self._stored_copy, digest, canonical
+                self.cpu.timed, "dedupe", self._stored_copy, digest, canonical, ours
             )
         except SQLAlchemyError as exc:
             # Only a copy that an earlier crawl stored can slip through meanwhile;
@@ -150,21 +183,21 @@ class DedupePipeline:
         self._failing = False
         return found
 
-    def _stored_copy(self, digest: str, canonical: str) -> FirstCopy | None:
+    def _stored_copy(self, digest: str, canonical: str, ours: bool = False) -> FirstCopy | None:
         """The first stored article with this body, other than ``canonical`` itself."""
         with self._opening:
             if self._repo is None and self.database_url:
                 # Opened at the first item: by then the store pipeline has made the schema.
                 self._engine = existing_engine(self.database_url, "articles")
-                if self._engine is not None:
-                    self._repo = ArticleRepository(self._engine)
-                if self._repo is None or not self._repo.has_articles():
-                    # Nothing stored before this crawl (its own copies are in
-                    # seen_hashes, other workers' in the shared claims): no
-                    # database round trip per article.
-                    self._repo = None
+                if self._engine is None:
                     self.database_url = None
-        if self._repo is None:
+                else:
+                    self._repo = ArticleRepository(self._engine)
+                    self._stored_before = self._repo.has_articles()
+        if self._repo is None or not (ours or self._stored_before):
+            # Nothing stored before this crawl (its own recent copies are in
+            # recent_bodies, other workers' in the shared claims): no database
+            # round trip per article.
             return None
         found = self._repo.find_by_content_hash(digest, exclude_url=canonical)
         return None if found is None else FirstCopy(*found)
