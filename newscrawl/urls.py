@@ -60,7 +60,7 @@ def is_tracking_param(name: str) -> bool:
 #: canonicalize and url_key run for every link of every page, and a site's menus,
 #: sidebars and "MORE NEWS" blocks repeat the same URLs on each page: a bounded
 #: memo (a few MB at most) saves most of that work.
-_MEMO = 32768
+_MEMO = 8192
 
 
 @lru_cache(maxsize=_MEMO)

@@ -88,7 +88,7 @@ PRIORITY = {
 }
 META = "newscrawl"
 #: URLs whose scope verdict is remembered at most (then forgotten all at once).
-SCOPE_MEMO = 50_000
+SCOPE_MEMO = 8192
 
 
 class NewsSpider(IndexRouting, scrapy.Spider):
