@@ -33,7 +33,6 @@ class HashSet:
     def __init__(self) -> None:
         import numpy as np
 
-        self._np = np
         self._settled: Any = np.zeros(0, dtype=np.int64)
         self._recent: set[int] = set()
         self._hot: set[int] = set()
@@ -64,14 +63,10 @@ class HashSet:
         return True
 
     def _merge(self) -> None:
-        np = self._np
+        import numpy as np
+
         new = np.fromiter(self._recent, dtype=np.int64, count=len(self._recent))
         new.sort()
         self._settled = np.insert(self._settled, self._settled.searchsorted(new), new)
         self._recent = set()
         self._hot = set()
-
-    @property
-    def nbytes(self) -> int:
-        """Memory held, roughly: the array's bytes and ~90 bytes an entry of the sets."""
-        return int(self._settled.nbytes) + 90 * (len(self._recent) + len(self._hot))
