@@ -119,16 +119,18 @@ class DedupePipeline:
             site = sys.intern(site)  # one string per site, not one per article kept
         hashed = hash(digest)
         first = self.recent_bodies.get(hashed)
+        asked = False
         if first is None and hashed in self.older_bodies and self._ask_database(ours=True):
             # Kept by this crawl long ago: the first copy is in the database by now.
             first = await self._lookup(digest, canonical, ours=True)
+            asked = True
         if first is None:
             # Claimed before the database is asked: a copy arriving meanwhile sees this one.
             self._remember(hashed, FirstCopy(canonical, site))
             if self.shared is not None:
                 held = await asyncio.to_thread(self.shared.claim_body, digest, canonical, site)
                 first = FirstCopy(*held) if held else None
-            if first is None and self._ask_database():
+            if first is None and not asked and self._ask_database():
                 first = await self._lookup(digest, canonical)
             if first is None:
                 return item
