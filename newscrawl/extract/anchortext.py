@@ -73,6 +73,11 @@ _SEE_ALL = re.compile(r"(?i)(?:see|view|show|browse|read)\s+(?:all|more)\b|all\s
 
 def collapse_space(text: str) -> str:
     """Runs of whitespace as single spaces, none at the ends."""
+    # Most texts (anchor texts above all: ~150 a page) have nothing to collapse.
+    # Every whitespace character but the plain space is unprintable, so this test
+    # is exact, and it is 5-10 times cheaper than the substitution.
+    if "  " not in text and text.isprintable():
+        return text.strip()
     return _WS.sub(" ", text).strip()
 
 

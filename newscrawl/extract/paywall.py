@@ -40,7 +40,10 @@ _NOTICE = (
     r"|este\s+(?:art\u00edculo|contenido)\s+es\s+(?:exclusivo|s\u00f3lo|solo)\s+para\s+"
     r"(?:suscriptores|socios)"
 )
-_NOTICE_SEARCH = re.compile(_NOTICE, re.IGNORECASE)
+#: Searched in lower-cased text, so without IGNORECASE: case-insensitive matching
+#: of this many alternatives costs three times as much (the words found by
+#: ``_mentions_notice`` recur on many pages: "members" a dozen times a story).
+_NOTICE_SEARCH = re.compile(_NOTICE)
 _NOTICE_LINE = re.compile(rf"^(?:{_NOTICE})\s*[.!:\u2026]*$", re.IGNORECASE)
 #: A notice is a line or two; a longer element is a container or story text.
 MAX_NOTICE_CHARS = 160
