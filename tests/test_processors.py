@@ -203,3 +203,20 @@ def test_to_bool() -> None:
     assert to_bool("False") is False
     assert to_bool("true") is True
     assert to_bool("maybe") is None
+
+
+def test_clean_text_fast_path_never_keeps_a_character_it_must_change() -> None:
+    # Clean values skip the passes (an exact test); any character a pass would
+    # change must still be changed, wherever it stands.
+    must_change = [
+        chr(code)
+        for code in range(0x3100)
+        if chr(code).isspace() or chr(code) in "\u200c\u200d\u2060\ufeff\u00ad\x00\x7f"
+    ]
+    for char in must_change:
+        cleaned = clean_text(f"word{char}word {char}")
+        assert cleaned is not None and char not in cleaned.replace(" ", ""), repr(char)
+    assert clean_text("a  b") == "a b"
+    assert clean_text(" caf\u0065\u0301 ") == "caf\u00e9"  # NFC
+    assert clean_text("Tom &amp; Jerry") == "Tom & Jerry"
+    assert clean_text("plain words, nothing to do ") == "plain words, nothing to do"
