@@ -466,12 +466,20 @@ def _is_furniture(element: HtmlElement) -> bool:
     return bool(style) and "display:none" in style.replace(" ", "").lower()
 
 
-def _own_keys(url: str, tree: HtmlElement) -> set[str]:
+@lru_cache(maxsize=4)
+def _own_keys(url: str, tree: HtmlElement) -> frozenset[str]:
     """The page's own URL and its declared canonical, as comparable keys."""
     keys = {_key(url)}
-    for href in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
-        keys.add(_key(urljoin(url, str(href).strip())))
-    return keys
+    # Two tags walked in C: an XPath union of the two sorts its result, and
+    # costs more than the rest of this function's callers' work.
+    for element in tree.iter("link", "meta"):
+        if element.tag == "link":
+            href = element.get("href") if element.get("rel") == "canonical" else None
+        else:
+            href = element.get("content") if element.get("property") == "og:url" else None
+        if href is not None:
+            keys.add(_key(urljoin(url, href.strip())))
+    return frozenset(keys)
 
 
 def _key(url: str) -> str:
@@ -490,7 +498,7 @@ def _site(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
-def _teaser_links(nodes: list[_Node], url: str, own: set[str]) -> list[tuple[_Node, str]]:
+def _teaser_links(nodes: list[_Node], url: str, own: frozenset[str]) -> list[tuple[_Node, str]]:
     """Links that carry a headline to another story: the stuff of cards."""
     found = []
     for node in nodes:
@@ -516,28 +524,60 @@ def _teaser_links(nodes: list[_Node], url: str, own: set[str]) -> list[tuple[_No
     return found
 
 
-def _story_target(link: HtmlElement, url: str, own: set[str]) -> str | None:
+def _story_target(link: HtmlElement, url: str, own: frozenset[str]) -> str | None:
     href = (link.get("href") or "").strip()
     if not href or href.startswith("#"):
         return None
     if "author" in (link.get("rel") or "").lower().split():
         return None
-    return _href_target(href, url, frozenset(own))
+    target = _target(_join(url, href))
+    if target is None:
+        return None
+    key, site = target
+    if key in own or site != _page_site(url):
+        return None  # share buttons, partners and ads link away; cards link home
+    return key
 
 
-@lru_cache(maxsize=4096)
-def _href_target(href: str, url: str, own: frozenset[str]) -> str | None:
-    """The story key ``href`` leads to from ``url``; cached: menus repeat on every page."""
-    absolute = urljoin(url, href)
+def _join(url: str, href: str) -> str:
+    """``urljoin(url, href)``, cached where the page's own path cannot change it.
+
+    Menus and sidebars repeat the same hrefs on every page of a site, but the
+    page URL differs each time: a cache keyed by it never hits.
+    """
+    if href.startswith("/") and not href.startswith("//"):
+        # A root-relative href keeps only the page's scheme and host.
+        return _joined(_page_origin(url), href)
+    if _WITH_HOST.match(href):
+        # An absolute URL keeps only the page's scheme (urljoin compares them).
+        return _joined(url.partition(":")[0] + "://", href)
+    return urljoin(url, href)
+
+
+_WITH_HOST = re.compile(r"https?://[^/?#]")
+
+
+@lru_cache(maxsize=8192)
+def _joined(base: str, href: str) -> str:
+    return urljoin(base, href)
+
+
+@lru_cache(maxsize=64)
+def _page_origin(url: str) -> str:
+    """``scheme://host[:port]/`` of ``url``: a root-relative href is joined to it."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+@lru_cache(maxsize=8192)
+def _target(absolute: str) -> tuple[str, str] | None:
+    """The story key of a link to ``absolute`` and the site it is on, if it may be a story."""
     parts = urlsplit(absolute)
     if parts.scheme not in ("http", "https") or _PROFILE_PATH.search(parts.path):
         return None
-    key = _key(absolute)
-    if key in own or not parts.path.strip("/"):
+    if not parts.path.strip("/"):
         return None
-    if _site(parts.hostname or "") != _page_site(url):
-        return None  # share buttons, partners and ads link away; cards link home
-    return key
+    return _key(absolute), _site(parts.hostname or "")
 
 
 @lru_cache(maxsize=64)
@@ -770,7 +810,7 @@ def _common_ancestor(a: _Node, b: _Node) -> _Node | None:
     return node
 
 
-def _heading_target(heading: _Node, url: str, own: set[str]) -> str | None:
+def _heading_target(heading: _Node, url: str, own: frozenset[str]) -> str | None:
     """Where the heading links, when a link carries most of its text."""
     element = heading.element
     text_words = tokens(element.text_content()) or 1

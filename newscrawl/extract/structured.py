@@ -65,11 +65,7 @@ def _types(obj: dict[str, Any]) -> list[str]:
 
 def iter_jsonld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     """Every JSON-LD object of the page, with ``@graph`` and lists flattened."""
-    items: list[Any] = []
-    # One script at a time: a broken block must not hide the good ones.
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        items.extend(_read_jsonld_script(script))
-    stack: list[Any] = list(reversed(items))
+    stack: list[Any] = list(reversed(_jsonld_items(tree)))
     while stack:
         obj = stack.pop()
         if isinstance(obj, list):
@@ -82,6 +78,20 @@ def iter_jsonld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
             main = obj.get("mainEntity")
             if isinstance(main, dict | list) and not isinstance(graph, list):
                 stack.append(main)
+
+
+@lru_cache(maxsize=4)
+def _jsonld_items(tree: HtmlElement) -> tuple[Any, ...]:
+    """The values of the page's JSON-LD scripts, read once per tree.
+
+    The page-type check and article extraction both read them. Keyed by the
+    tree object, like ``parse_html``'s cache; the values are not modified.
+    """
+    items: list[Any] = []
+    # One script at a time: a broken block must not hide the good ones.
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        items.extend(_read_jsonld_script(script))
+    return tuple(items)
 
 
 def _read_jsonld_script(script: HtmlElement) -> list[Any]:
