@@ -345,3 +345,39 @@ def test_see_all_text_is_not_a_headline() -> None:
     url = "https://checks.test/west-virginia/rulings/barely-true/"
     assert classify_url(url, text="See all West Virginia Mostly False rulings here") is L
     assert classify_url(url, text="West Virginia senator's claim about jobs is barely true") is A
+
+
+def test_resolved_hrefs_shared_between_pages_match_each_page_alone() -> None:
+    # Results shared between pages (root-relative and absolute hrefs) must be
+    # what each page would have resolved alone, whatever the page's URL.
+    from newscrawl.extract.links import _resolve, _Resolver
+
+    bases = [
+        "http://h.com/a/b/c?x=1",
+        "https://h.com:8080/",
+        "https://h.com/x/",
+        "http://h.com",
+        "HTTP://H.com/x",
+        "http://user@h.com/x",
+    ]
+    hrefs = [
+        "/a/b",
+        "/a/../b",
+        "/a//b/",
+        "/a;p=1?q#f",
+        "/",
+        "http://o.com/x/../y",
+        "https://h.com/a?",
+        "http:///x",
+        "//cdn.com/x",
+        "rel/x",
+        "?p=2",
+        " /x",
+        "/\u00e9t\u00e9",
+        "http://o.com/\u00fc?x=\u00fc",
+    ]
+    for _ in range(2):  # the second round reads what the first one shared
+        for base in bases:
+            resolver = _Resolver(base)
+            for href in hrefs:
+                assert resolver(href) == _resolve(href, base), (base, href)

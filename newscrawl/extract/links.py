@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from parsel import Selector
@@ -262,19 +262,51 @@ def _plain_origin(base: str) -> str | None:
     return found.group(0) if found else None
 
 
+#: :func:`_resolve` results shared by the pages of a process, keyed by what the
+#: result depends on (see ``_Resolver``); cleared when full, so memory stays flat.
+_SHARED: dict[tuple[str, str], tuple[str, str] | None] = {}
+SHARED_MEMO = 16384
+_WITH_HOST = re.compile(r"https?://[^/?#]")
+
+
 class _Resolver:
-    """Memoised :func:`_resolve` for one page: menus repeat the same hrefs many times."""
+    """Memoised :func:`_resolve` for one page: menus repeat the same hrefs many times.
+
+    They repeat on every page of a site too, with another page URL each time. A
+    root-relative href depends only on the page's scheme and host, and an
+    absolute one only on its scheme (urljoin compares them): those results are
+    shared between pages.
+    """
 
     def __init__(self, base: str) -> None:
         self.base = base
+        parts = urlsplit(base)
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self.scheme = parts.scheme
         self._cache: dict[str, tuple[str, str] | None] = {}
 
     def __call__(self, href: str) -> tuple[str, str] | None:
         try:
             return self._cache[href]
         except KeyError:
-            resolved = self._cache[href] = _resolve(href, self.base)
-            return resolved
+            pass
+        if href[:1] == "/" and href[1:2] != "/":
+            key: tuple[str, str] | None = (self.origin, href)
+        elif _WITH_HOST.match(href):
+            key = (self.scheme, href)
+        else:
+            key = None
+        if key is None:
+            resolved = _resolve(href, self.base)
+        else:
+            try:
+                resolved = _SHARED[key]
+            except KeyError:
+                if len(_SHARED) >= SHARED_MEMO:
+                    _SHARED.clear()
+                resolved = _SHARED[key] = _resolve(href, self.base)
+        self._cache[href] = resolved
+        return resolved
 
 
 def _element_link(element: Any, resolve: _Resolver, forced: _Forced) -> Link | None:
