@@ -20,6 +20,7 @@ from newscrawl.extract.captions import caption_text
 from newscrawl.extract.images import shown_url
 from newscrawl.extract.paywall import paywall_notice
 from newscrawl.extract.sections import breadcrumb_section, breadcrumb_trails
+from newscrawl.extract.treeindex import inside, itemprop
 from newscrawl.processors.authors import is_prefix_only, split_authors, starts_with_prefix
 from newscrawl.processors.datetext import numeric_date
 from newscrawl.processors.text import clean_text
@@ -122,7 +123,7 @@ def headline(tree: HtmlElement) -> str | None:
 def _byline_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
     """Elements marked as bylines, most explicit markup first (lazily: most pages
     stop at the first kind)."""
-    yield from tree.xpath("//*[@itemprop='author']")
+    yield from itemprop(tree, "author")
     yield from _marked(tree, "byline")
     yield from tree.xpath("//a[@rel='author']")
     for element in _marked(tree, "author"):
@@ -226,9 +227,10 @@ def published(tree: HtmlElement, dates: DatesFn | None = None) -> str | None:
     scope = _main_scope(tree)
     # The <head> holds the page's own data only: a <meta itemprop> there is
     # the page's date (Squarespace), whatever the body's scope.
+    marked = itemprop(tree, "datePublished")
     for element in chain(
-        scope.xpath(".//*[@itemprop='datePublished']"),
-        tree.xpath("/html/head/meta[@itemprop='datePublished']"),
+        [e for e in marked if inside(e, scope)],
+        [e for e in marked if _in_head(e, "meta")],
     ):
         value = _date_value(element)
         if value:
@@ -251,10 +253,17 @@ def published(tree: HtmlElement, dates: DatesFn | None = None) -> str | None:
     return None
 
 
+def _in_head(element: HtmlElement, tag: str) -> bool:
+    """Would ``/html/head/TAG`` select ``element``?"""
+    head = element.getparent() if element.tag == tag else None
+    html = head.getparent() if head is not None and head.tag == "head" else None
+    return html is not None and html.tag == "html" and html.getparent() is None
+
+
 def modified(tree: HtmlElement, dates: DatesFn | None = None) -> str | None:
     """A modification date marked up or printed as such ("Updated ...")."""
     marked_times = (e for e in _marked(tree, "updated", "modified") if e.tag == "time")
-    for element in chain(tree.xpath("//*[@itemprop='dateModified']"), marked_times):
+    for element in chain(itemprop(tree, "dateModified"), marked_times):
         value = _date_value(element)
         if value:
             return value

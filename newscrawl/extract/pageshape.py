@@ -35,6 +35,7 @@ from lxml.etree import Element, XPath
 from lxml.html import HtmlElement
 
 from newscrawl.extract.markup import VISIBLE_DATE
+from newscrawl.extract.treeindex import meta_contents
 
 #: Elements whose text is never the story: site furniture, captions, controls.
 _FURNITURE_TAGS = frozenset(
@@ -719,14 +720,11 @@ def _title_words(tree: HtmlElement) -> list[set[str]]:
     whole and in its parts between separators ("Headline | Site"), leaving out
     a part that is the site's own name (og:site_name, application-name)."""
     site = {
-        _name_key(str(name))
-        for name in tree.xpath(
-            "//meta[@property='og:site_name' or @name='application-name']/@content"
-        )
+        _name_key(name) for name in meta_contents(tree, ("og:site_name",), ("application-name",))
     }
     found: list[set[str]] = []
     for title in (
-        *tree.xpath("//meta[@property='og:title' or @name='twitter:title']/@content")[:2],
+        *meta_contents(tree, ("og:title",), ("twitter:title",))[:2],
         *tree.xpath("//head/title/text()")[:1],
     ):
         parts = _TITLE_SEPARATORS.split(str(title))

@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from lxml.html import HtmlElement
 
 from newscrawl.extract.article import parse_html
 from newscrawl.extract.pageshape import PageShape, page_shape
 from newscrawl.extract.structured import ARTICLE_TYPES, jsonld_types
+from newscrawl.extract.treeindex import meta_contents
 
 #: Declared types of whole pages of links. ``ItemList``,
 #: ``SiteNavigationElement`` and ``WebSite`` are left out: article pages
@@ -212,23 +212,5 @@ def _words(text: str) -> set[str]:
 
 def _meta(tree: HtmlElement, name: str) -> str | None:
     """The content of the first ``<meta>`` whose property or name is ``name`` (None if blank)."""
-    value = _first_metas(tree).get(name)
-    return value.strip() or None if value is not None else None
-
-
-@lru_cache(maxsize=4)
-def _first_metas(tree: HtmlElement) -> dict[str, str]:
-    """Each property or name's first ``<meta content>``, in one walk of the page.
-
-    Keyed by the tree object, like ``parse_html``'s cache: a page's check asks
-    for several names, and an XPath per name walked the whole page each time.
-    """
-    first: dict[str, str] = {}
-    for element in tree.iter("meta"):
-        content = element.get("content")
-        if content is None:
-            continue
-        for key in (element.get("property"), element.get("name")):
-            if key is not None and key not in first:
-                first[key] = content
-    return first
+    found = meta_contents(tree, (name,), (name,))
+    return found[0].strip() or None if found else None

@@ -18,6 +18,8 @@ import lxml.html
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
+from newscrawl.extract.treeindex import microdata
+
 logger = logging.getLogger(__name__)
 
 #: schema.org types that describe one article.
@@ -315,7 +317,7 @@ def jsonld_fields(tree: HtmlElement, url: str) -> dict[str, Any]:
 def microdata_fields(tree: HtmlElement, url: str) -> dict[str, Any]:
     """Fields from a schema.org article in microdata ({} when none)."""
     # Microdata extraction walks the whole tree; skip it on the many pages without it.
-    if not tree.xpath("boolean(//*[@itemscope])"):
+    if not microdata(tree).scoped:
         return {}
     try:
         items = _extractors()[1].extract_items(tree, url)
