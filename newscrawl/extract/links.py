@@ -286,10 +286,10 @@ class _Resolver:
         self._cache: dict[str, tuple[str, str] | None] = {}
 
     def __call__(self, href: str) -> tuple[str, str] | None:
-        try:
+        # A test, not try/except: most hrefs of a page are new to it, and a
+        # raised KeyError costs more than a second lookup.
+        if href in self._cache:
             return self._cache[href]
-        except KeyError:
-            pass
         if href[:1] == "/" and href[1:2] != "/":
             key: tuple[str, str] | None = (self.origin, href)
         elif _WITH_HOST.match(href):
@@ -299,9 +299,9 @@ class _Resolver:
         if key is None:
             resolved = _resolve(href, self.base)
         else:
-            try:
+            if key in _SHARED:
                 resolved = _SHARED[key]
-            except KeyError:
+            else:
                 if len(_SHARED) >= SHARED_MEMO:
                     _SHARED.clear()
                 resolved = _SHARED[key] = _resolve(href, self.base)

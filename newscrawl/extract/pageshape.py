@@ -439,8 +439,8 @@ def _prose_entries(nodes: list[_Node]) -> int:
 
 
 def _count(block: _Node | None, text: str, in_link: bool) -> None:
-    if block is None:
-        return
+    if block is None or text.isspace():
+        return  # the indentation between tags, most of a page's text nodes, holds no word
     count = tokens(text)
     block.words += count
     if in_link:
