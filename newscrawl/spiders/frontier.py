@@ -194,6 +194,11 @@ class Frontier:
             return Follow(dont_filter=True)
         return Follow()
 
+    def settled(self, url: str) -> bool:
+        """Is ``url`` (canonical) seen? Then :meth:`follow` skips it from now on: the
+        seen set only grows."""
+        return url_key(url) in self.seen
+
     def logged(self, request: Request, kind: LinkKind, depth: int, empty: int) -> Request:
         """Record a request in the job log of a resumable crawl."""
         if self.joblog is None:

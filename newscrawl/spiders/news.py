@@ -132,6 +132,8 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         self.max_links = 1000
         self.since: datetime | None = None
         self._scope: dict[str, bool] = {}
+        #: Link URLs (as found) the frontier has seen: it skips them for good.
+        self._settled: set[str] = set()
         #: CPU seconds per stage (newscrawl/cpu/<stage>); times nothing until start().
         self.cpu = StageClock(None)
 
@@ -407,8 +409,17 @@ class NewsSpider(IndexRouting, scrapy.Spider):
         """The request for ``url``, unless the frontier skips it. ``hint``: the
         publication date a feed or sitemap gave (it travels with the request, so
         that the worker fetching the page gets it)."""
+        if url in self._settled:
+            return  # a menu or sidebar link the pages before this one had
+        raw = url
         url = canonicalize(url)
         follow = self.frontier.follow(url, kind, changed)
+        if self.frontier.settled(url):
+            # Seen for good: the next pages' copies of this link stop here, not
+            # after canonicalizing and asking the frontier (~150 links a page).
+            if len(self._settled) >= SCOPE_MEMO:
+                self._settled.clear()  # bounded, like the scope memo
+            self._settled.add(raw)
         if follow is None:
             return
         self._stat(f"links/{kind.value}")
