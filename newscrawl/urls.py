@@ -52,6 +52,31 @@ _FORMAT_PARAMS = frozenset({"outputtype", "output"})
 _AMP_PATH = re.compile(r"(?:^/amp(?=/)|/amp/?$|\.amp(?=\.html?$))", re.IGNORECASE)
 
 
+_WITH_HOST = re.compile(r"https?://[^/?#]")
+
+
+def join_base(base: str, href: str) -> str | None:
+    """A base shorter than ``base`` that ``urljoin`` reads exactly like it for ``href``.
+
+    ``scheme://host/`` for a root-relative href (urljoin keeps only the base's
+    scheme and host), ``scheme://`` for an absolute one with a host (only the
+    schemes are compared); None when the base's path matters. Menus repeat the
+    same hrefs on every page of a site with another page URL each time: a memo
+    keyed by this base, not the page's, hits from one page to the next.
+    """
+    if href[:1] == "/" and href[1:2] != "/":
+        return _base_parts(base)[0]
+    if _WITH_HOST.match(href):
+        return _base_parts(base)[1]
+    return None
+
+
+@lru_cache(maxsize=64)
+def _base_parts(base: str) -> tuple[str, str]:
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}/", f"{parts.scheme}://"
+
+
 def is_tracking_param(name: str) -> bool:
     lowered = name.lower()
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)

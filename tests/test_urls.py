@@ -1,6 +1,8 @@
+from urllib.parse import urljoin
+
 import pytest
 
-from newscrawl.urls import canonicalize, is_tracking_param, same_site, url_key
+from newscrawl.urls import canonicalize, is_tracking_param, join_base, same_site, url_key
 
 
 @pytest.mark.parametrize(
@@ -64,3 +66,24 @@ def test_an_output_format_parameter_is_dropped_only_for_amp() -> None:
     assert canonicalize("https://x.example/news/a/?outputType=amp") == "https://x.example/news/a/"
     feed = "https://x.example/arc/outboundfeeds/sitemap/latest/?outputType=xml"
     assert canonicalize(feed) == feed
+
+
+def test_join_base_is_read_by_urljoin_as_the_whole_page_url() -> None:
+    bases = [
+        "http://h.com/a/b/c?x=1",
+        "https://h.com:8080/",
+        "HTTP://H.com/x",
+        "http://user@h.com/x",
+    ]
+    hrefs = ["/a/b", "/a/../b", "/a//b/", "/a;p=1?q#f", "/", "http://o.com/x/../y"]
+    hrefs += ["https://h.com/a?", "http://a.com:80", "https://#f", "http:///x", "//cdn.com/x"]
+    for base in bases:
+        for href in hrefs:
+            shorter = join_base(base, href)
+            if shorter is not None:
+                assert urljoin(shorter, href) == urljoin(base, href), (base, href)
+    # Where the page's path matters, there is no shorter base.
+    for href in ("rel/x", "?p=2", "//cdn.com/x", "http:///x", "#top"):
+        assert join_base("http://h.com/a/b", href) is None, href
+    assert join_base("https://H.com:8080/a/b?x", "/y") == "https://H.com:8080/"
+    assert join_base("https://h.com/a", "http://o.com/y") == "https://"

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml import etree
 from parsel import Selector
@@ -27,6 +27,7 @@ from w3lib.url import safe_url_string
 from newscrawl.extract.anchortext import collapse_space
 from newscrawl.extract.article import parse_html
 from newscrawl.extract.urlclass import LinkKind, classify_url, classify_with_strength
+from newscrawl.urls import join_base
 
 logger = logging.getLogger(__name__)
 
@@ -262,27 +263,16 @@ def _plain_origin(base: str) -> str | None:
     return found.group(0) if found else None
 
 
-#: :func:`_resolve` results shared by the pages of a process, keyed by what the
-#: result depends on (see ``_Resolver``); cleared when full, so memory stays flat.
-_SHARED: dict[tuple[str, str], tuple[str, str] | None] = {}
-SHARED_MEMO = 16384
-_WITH_HOST = re.compile(r"https?://[^/?#]")
-
-
 class _Resolver:
     """Memoised :func:`_resolve` for one page: menus repeat the same hrefs many times.
 
-    They repeat on every page of a site too, with another page URL each time. A
-    root-relative href depends only on the page's scheme and host, and an
-    absolute one only on its scheme (urljoin compares them): those results are
-    shared between pages.
+    They repeat on every page of a site too, with another page URL each time:
+    where only part of the page URL matters (:func:`newscrawl.urls.join_base`),
+    the result is shared between pages.
     """
 
     def __init__(self, base: str) -> None:
         self.base = base
-        parts = urlsplit(base)
-        self.origin = f"{parts.scheme}://{parts.netloc}"
-        self.scheme = parts.scheme
         self._cache: dict[str, tuple[str, str] | None] = {}
 
     def __call__(self, href: str) -> tuple[str, str] | None:
@@ -290,23 +280,14 @@ class _Resolver:
         # raised KeyError costs more than a second lookup.
         if href in self._cache:
             return self._cache[href]
-        if href[:1] == "/" and href[1:2] != "/":
-            key: tuple[str, str] | None = (self.origin, href)
-        elif _WITH_HOST.match(href):
-            key = (self.scheme, href)
-        else:
-            key = None
-        if key is None:
-            resolved = _resolve(href, self.base)
-        else:
-            if key in _SHARED:
-                resolved = _SHARED[key]
-            else:
-                if len(_SHARED) >= SHARED_MEMO:
-                    _SHARED.clear()
-                resolved = _SHARED[key] = _resolve(href, self.base)
+        shorter = join_base(self.base, href)
+        resolved = _resolve(href, self.base) if shorter is None else _resolve_shared(href, shorter)
         self._cache[href] = resolved
         return resolved
+
+
+#: :func:`_resolve` against a :func:`~newscrawl.urls.join_base` base, for every page.
+_resolve_shared = lru_cache(maxsize=16384)(_resolve)
 
 
 def _element_link(element: Any, resolve: _Resolver, forced: _Forced) -> Link | None:

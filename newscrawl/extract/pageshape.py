@@ -36,6 +36,7 @@ from lxml.html import HtmlElement
 
 from newscrawl.extract.markup import VISIBLE_DATE
 from newscrawl.extract.treeindex import meta_contents
+from newscrawl.urls import join_base
 
 #: Elements whose text is never the story: site furniture, captions, controls.
 _FURNITURE_TAGS = frozenset(
@@ -541,33 +542,14 @@ def _story_target(link: HtmlElement, url: str, own: frozenset[str]) -> str | Non
 
 
 def _join(url: str, href: str) -> str:
-    """``urljoin(url, href)``, cached where the page's own path cannot change it.
-
-    Menus and sidebars repeat the same hrefs on every page of a site, but the
-    page URL differs each time: a cache keyed by it never hits.
-    """
-    if href.startswith("/") and not href.startswith("//"):
-        # A root-relative href keeps only the page's scheme and host.
-        return _joined(_page_origin(url), href)
-    if _WITH_HOST.match(href):
-        # An absolute URL keeps only the page's scheme (urljoin compares them).
-        return _joined(url.partition(":")[0] + "://", href)
-    return urljoin(url, href)
-
-
-_WITH_HOST = re.compile(r"https?://[^/?#]")
+    """``urljoin(url, href)``, cached where the page's own path cannot change it."""
+    shorter = join_base(url, href)
+    return urljoin(url, href) if shorter is None else _joined(shorter, href)
 
 
 @lru_cache(maxsize=8192)
 def _joined(base: str, href: str) -> str:
     return urljoin(base, href)
-
-
-@lru_cache(maxsize=64)
-def _page_origin(url: str) -> str:
-    """``scheme://host[:port]/`` of ``url``: a root-relative href is joined to it."""
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}/"
 
 
 @lru_cache(maxsize=8192)
