@@ -213,4 +213,4 @@ def _words(text: str) -> set[str]:
 def _meta(tree: HtmlElement, name: str) -> str | None:
     """The content of the first ``<meta>`` whose property or name is ``name`` (None if blank)."""
     found = meta_contents(tree, (name,), (name,))
-    return found[0].strip() or None if found else None
+    return (found[0].strip() or None) if found else None

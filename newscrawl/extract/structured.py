@@ -18,7 +18,7 @@ import lxml.html
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
-from newscrawl.extract.treeindex import microdata
+from newscrawl.extract.treeindex import metas, microdata
 
 logger = logging.getLogger(__name__)
 
@@ -407,10 +407,9 @@ _LIST_FIELDS = frozenset({"authors", "tags"})
 def _meta_index(tree: HtmlElement) -> dict[str, list[str]]:
     """All meta tags' content keyed by lowercased name / property / itemprop."""
     index: dict[str, list[str]] = {}
-    for meta in tree.iter("meta"):
-        key = meta.get("property") or meta.get("name") or meta.get("http-equiv")
-        content = meta.get("content")
-        if not key or content is None or not content.strip():
+    for prop, name, http_equiv, content in metas(tree):
+        key = prop or name or http_equiv
+        if not key or not content.strip():
             continue
         index.setdefault(key.strip().casefold(), []).append(content.strip())
     return index

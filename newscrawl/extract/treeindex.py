@@ -4,8 +4,9 @@ Several layers ask for elements by ``itemprop`` (the byline's ``author``, the
 dates' ``datePublished`` and ``dateModified``), whether the page has any
 ``itemscope``, and for ``<meta>`` values by property or name. An XPath that
 tests an attribute on every element costs 0.2-0.4 ms on a 100 KB page, as much
-for the fourth question as for the first: one scan answers them all. Keyed by the tree object, like
-:func:`newscrawl.extract.article.parse_html`'s cache; trees are not modified.
+for the fourth question as for the first: one scan answers them all. Keyed by
+the tree object, like :func:`newscrawl.extract.article.parse_html`'s cache;
+trees are not modified.
 """
 
 from __future__ import annotations
@@ -49,10 +50,10 @@ def inside(element: HtmlElement, scope: HtmlElement) -> bool:
 
 
 @lru_cache(maxsize=4)
-def metas(tree: HtmlElement) -> tuple[tuple[str | None, str | None, str], ...]:
-    """(property, name, content) of every ``<meta content>`` of ``tree``, in page order."""
+def metas(tree: HtmlElement) -> tuple[tuple[str | None, str | None, str | None, str], ...]:
+    """(property, name, http-equiv, content) of every ``<meta content>``, in page order."""
     return tuple(
-        (element.get("property"), element.get("name"), content)
+        (element.get("property"), element.get("name"), element.get("http-equiv"), content)
         for element in tree.iter("meta")
         if (content := element.get("content")) is not None
     )
@@ -62,4 +63,4 @@ def meta_contents(
     tree: HtmlElement, properties: tuple[str, ...], names: tuple[str, ...]
 ) -> list[str]:
     """``//meta[@property=P or @name=N]/@content`` for any P of ``properties``, N of ``names``."""
-    return [c for p, n, c in metas(tree) if p in properties or n in names]
+    return [c for p, n, _, c in metas(tree) if p in properties or n in names]
